@@ -19,6 +19,7 @@ from newsevents.knowledge.actorkb import ActorKB, load_actor_kb
 from newsevents.knowledge.boilerplate import BoilerplateRules, load_boilerplate
 from newsevents.knowledge.lexicon import EventLexicon, load_lexicon
 from newsevents.knowledge.ontology import Ontology, load_ontology
+from newsevents.knowledge.outlets import OutletTable, load_outlets
 
 
 def bundled_data_dir() -> Path:
@@ -34,6 +35,7 @@ class Knowledge:
     lexicon: EventLexicon
     ontology: Ontology
     boilerplate: BoilerplateRules
+    outlets: OutletTable
 
 
 def knowledge_dirs(extra_dirs: Sequence[str | Path] = ()) -> tuple[Path, ...]:
@@ -49,4 +51,5 @@ def load_knowledge(extra_dirs: Sequence[str | Path] = ()) -> Knowledge:
         lexicon=load_lexicon(dirs),
         ontology=load_ontology(dirs),
         boilerplate=load_boilerplate(dirs),
+        outlets=load_outlets(dirs),
     )
