@@ -28,6 +28,14 @@ PLOVER_TYPES: tuple[str, ...] = (
     "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
     "ASSAULT",
 )
+# PLOVER's quad category of each type (manual DRAFT 2.0, "Summary of event categories"):
+# 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+PLOVER_QUAD: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
+    "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}
 STATUSES: tuple[str, ...] = ("occurred", "planned", "failed", "conditional", "denied")
 
 Status = Literal["occurred", "planned", "failed", "conditional", "denied"]
