@@ -1,0 +1,313 @@
+"""The DuckDB store: articles, events, stories and runs in one file, added to incrementally.
+
+Guarantees:
+- an article's records (its row and all its events) are committed together, in one transaction;
+- re-running on the same or an overlapping corpus adds nothing twice: an article whose content
+  hash is already stored is skipped, so an interrupted run resumes where it stopped;
+- the schema is versioned; numbered migrations are applied on open, each in a transaction.
+
+Schema: `schema_v1.sql` (tables and columns, the contract with reporting) and later migrations.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+from uuid import uuid4
+
+from newsevents.errors import StoreError
+from newsevents.options import Options
+from newsevents.records import (
+    ArticleResult,
+    DuplicateGroup,
+    Event,
+    RunResult,
+    Story,
+)
+from newsevents.store import rows
+from newsevents.store.migrate import current_version, latest_version, migrate
+
+__all__ = ["Store", "WriteOutcome", "open_store", "connect_read_only"]
+
+WriteOutcome = Literal["added", "replaced", "skipped"]
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+_ARTICLE_INSERT = (
+    f"INSERT INTO articles ({', '.join(rows.ARTICLE_COLUMNS)}, seq) "
+    f"VALUES ({_placeholders(len(rows.ARTICLE_COLUMNS))}, nextval('article_seq'))"
+)
+_EVENT_INSERT = (
+    f"INSERT INTO events ({', '.join(rows.EVENT_COLUMNS)}) "
+    f"VALUES ({_placeholders(len(rows.EVENT_COLUMNS))})"
+)
+_STORY_INSERT = (
+    f"INSERT INTO stories ({', '.join(rows.STORY_COLUMNS)}) "
+    f"VALUES ({_placeholders(len(rows.STORY_COLUMNS))})"
+)
+_DUPLICATE_INSERT = (
+    f"INSERT INTO duplicates ({', '.join(rows.DUPLICATE_COLUMNS)}) "
+    f"VALUES ({_placeholders(len(rows.DUPLICATE_COLUMNS))})"
+)
+
+
+def _duckdb() -> Any:
+    import duckdb
+
+    return duckdb
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _connect(path: str | Path, read_only: bool, config: dict[str, Any] | None = None) -> Any:
+    duckdb = _duckdb()
+    if read_only and not Path(path).exists():
+        raise StoreError(f"no store at {path}; create it with `newsevents extract --db {path}`")
+    try:
+        return duckdb.connect(str(path), read_only=read_only, config=config or {})
+    except duckdb.Error as exc:
+        raise StoreError(
+            f"cannot open the store {path} ({exc}); if another newsevents process is writing "
+            "to it, wait for it to finish"
+        ) from exc
+
+
+def connect_read_only(path: str | Path) -> Any:
+    """A DuckDB connection that cannot change the store (nor touch other files).
+
+    External access is off, so `COPY ... TO`, `ATTACH` and file readers are refused as well.
+    """
+    con = _connect(path, read_only=True, config={"enable_external_access": False})
+    _check_version(con, path)
+    return con
+
+
+def _check_version(con: Any, path: str | Path) -> None:
+    version, latest = current_version(con), latest_version()
+    if version != latest:
+        con.close()
+        raise StoreError(
+            f"the store {path} has schema version {version}, this newsevents uses {latest}; "
+            "open it once for writing (e.g. `newsevents extract --db`) to migrate it"
+        )
+
+
+def open_store(path: str | Path, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at `path` and bring its schema up to date."""
+    con = _connect(path, read_only)
+    if read_only:
+        _check_version(con, path)
+    else:
+        try:
+            migrate(con)
+        except StoreError:
+            con.close()
+            raise
+    return Store(con, Path(path), read_only)
+
+
+class Store:
+    """An open store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, con: Any, path: Path, read_only: bool) -> None:
+        self._con = con
+        self.path = path
+        self.read_only = read_only
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (committed data is already durable)."""
+        self._con.close()
+
+    @property
+    def connection(self) -> Any:
+        """The underlying DuckDB connection (for exporters and queries in this package)."""
+        return self._con
+
+    @property
+    def schema_version(self) -> int:
+        return current_version(self._con)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        if self.read_only:
+            raise StoreError(f"the store {self.path} was opened read-only")
+        duckdb = _duckdb()
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            yield self._con
+        except BaseException as exc:
+            self._con.execute("ROLLBACK")
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"cannot write to the store {self.path}: {exc}") from exc
+            raise
+        else:
+            self._con.execute("COMMIT")
+
+    def _rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        cursor = self._con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # ----------------------------------------------------------------- runs
+
+    def start_run(self, options: Options | None = None) -> str:
+        """Record the start of a run; return its id."""
+        run_id = f"run-{_now():%Y%m%dT%H%M%S}-{uuid4().hex[:8]}"
+        options_json = json.dumps(dataclasses.asdict(options), default=str) if options else None
+        with self._transaction() as con:
+            con.execute(
+                "INSERT INTO runs (run_id, started_at, options_json) VALUES (?, ?, ?)",
+                [run_id, _now(), options_json],
+            )
+        return run_id
+
+    def finish_run(self, run_id: str, n_inputs: int | None = None) -> dict[str, Any]:
+        """Record the end of a run with its counts (taken from the rows it wrote)."""
+        n_ok, n_failed, n_events = self._con.execute(
+            "SELECT count(*) FILTER (WHERE status = 'ok'), count(*) FILTER (WHERE status <> 'ok'),"
+            " (SELECT count(*) FROM events e JOIN articles a USING (doc_id) WHERE a.run_id = ?)"
+            " FROM articles WHERE run_id = ?",
+            [run_id, run_id],
+        ).fetchone()
+        n_inputs = n_ok + n_failed if n_inputs is None else n_inputs
+        with self._transaction() as con:
+            con.execute(
+                "UPDATE runs SET finished_at = ?, n_inputs = ?, n_ok = ?, n_failed = ?, "
+                "n_events = ? WHERE run_id = ?",
+                [_now(), n_inputs, n_ok, n_failed, n_events, run_id],
+            )
+        return {"run_id": run_id, "n_inputs": n_inputs, "n_ok": n_ok, "n_failed": n_failed,
+                "n_events": n_events}
+
+    def runs(self) -> list[dict[str, Any]]:
+        """All runs, oldest first."""
+        return self._rows("SELECT * FROM runs ORDER BY started_at, run_id")
+
+    # ----------------------------------------------------------------- articles
+
+    def has_content(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is already stored."""
+        return bool(self._con.execute(
+            "SELECT count(*) FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()[0])
+
+    def known_hashes(self) -> set[str]:
+        """Content hashes of every stored article (to skip them before processing)."""
+        found = self._con.execute(
+            "SELECT content_hash FROM articles WHERE content_hash IS NOT NULL"
+        ).fetchall()
+        return {h for (h,) in found if h}
+
+    def known_doc_ids(self) -> set[str]:
+        """doc_ids of every article stored without error."""
+        found = self._con.execute("SELECT doc_id FROM articles WHERE status = 'ok'").fetchall()
+        return {d for (d,) in found}
+
+    def write_article(self, result: ArticleResult, run_id: str) -> WriteOutcome:
+        """Commit one article and its events together; say whether it was added.
+
+        "skipped": its content is already stored (or it failed and a good copy is stored);
+        "replaced": its doc_id was stored with other content (or as a failure) and is
+        overwritten; "added": new.
+        """
+        with self._transaction() as con:
+            return self._write(con, result, run_id)
+
+    def write_articles(self, results: Iterable[ArticleResult], run_id: str) -> list[WriteOutcome]:
+        """Commit several articles in one transaction (all or none): fewer commits, same rules."""
+        with self._transaction() as con:
+            return [self._write(con, result, run_id) for result in results]
+
+    def _write(self, con: Any, result: ArticleResult, run_id: str) -> WriteOutcome:
+        existing = con.execute(
+            "SELECT status, content_hash FROM articles WHERE doc_id = ?", [result.doc_id]
+        ).fetchone()
+        content_hash = result.article.content_hash if result.article else ""
+        if content_hash and con.execute(
+            "SELECT count(*) FROM articles WHERE content_hash = ?", [content_hash]
+        ).fetchone()[0]:
+            return "skipped"
+        if existing and not result.ok and existing[0] == "ok":
+            return "skipped"
+        if existing:
+            con.execute("DELETE FROM events WHERE doc_id = ?", [result.doc_id])
+            con.execute("DELETE FROM articles WHERE doc_id = ?", [result.doc_id])
+        con.execute(_ARTICLE_INSERT, list(rows.article_row(result, run_id)))
+        if result.events:
+            con.executemany(
+                _EVENT_INSERT, [list(rows.event_row(e, i)) for i, e in enumerate(result.events)]
+            )
+        return "replaced" if existing else "added"
+
+    # ----------------------------------------------------------------- links
+
+    def write_stories(
+        self,
+        stories: Iterable[Story],
+        events_with_story_ids: Iterable[Event],
+        duplicates: Iterable[DuplicateGroup] | None = None,
+    ) -> None:
+        """Replace the stories (and duplicate groups, if given); set `events.story_id`.
+
+        Linking runs over the whole store, so its output replaces the previous linking: events not
+        in `events_with_story_ids` (or with story_id None) end up with no story.
+        """
+        pairs = [(e.event_id, e.story_id) for e in events_with_story_ids if e.story_id]
+        story_rows = [list(rows.story_row(s)) for s in stories]
+        with self._transaction() as con:
+            con.execute("DELETE FROM stories")
+            if story_rows:
+                con.executemany(_STORY_INSERT, story_rows)
+            con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
+            if pairs:
+                con.execute("CREATE OR REPLACE TEMP TABLE story_links "
+                            "(event_id VARCHAR, story_id VARCHAR)")
+                con.executemany("INSERT INTO story_links VALUES (?, ?)", pairs)
+                con.execute("UPDATE events SET story_id = l.story_id FROM story_links l "
+                            "WHERE events.event_id = l.event_id")
+                con.execute("DROP TABLE story_links")
+            if duplicates is not None:
+                con.execute("DELETE FROM duplicates")
+                dup_rows = [list(rows.duplicate_row(g)) for g in duplicates]
+                if dup_rows:
+                    con.executemany(_DUPLICATE_INSERT, dup_rows)
+
+    # ----------------------------------------------------------------- reading
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = ("runs", "articles", "events", "stories", "duplicates")
+        return {t: self._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+    def load_results(self) -> RunResult:
+        """Every stored article, event, story and duplicate group as records, in input order."""
+        by_doc: dict[str, list[Event]] = {}
+        for row in self._rows("SELECT * FROM events ORDER BY doc_id, seq, event_id"):
+            by_doc.setdefault(row["doc_id"], []).append(rows.event_from_row(row))
+        articles = tuple(
+            rows.result_from_row(row, tuple(by_doc.get(row["doc_id"], ())))
+            for row in self._rows("SELECT * FROM articles ORDER BY seq, doc_id")
+        )
+        stories = tuple(rows.story_from_row(r)
+                        for r in self._rows("SELECT * FROM stories ORDER BY story_id"))
+        duplicates = tuple(rows.duplicate_from_row(r)
+                           for r in self._rows("SELECT * FROM duplicates ORDER BY group_id"))
+        return RunResult(articles=articles, stories=stories, duplicates=duplicates)
