@@ -1,20 +1,11 @@
 """link stage: duplicates, same-event stories, each side's account, dates inferred through links.
 
-Placeholder interface; the owner replaces the body.
+The implementation lives in the `newsevents.linking` package; this module is the stage's
+interface the pipeline calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from newsevents.linking import LinkRules, infer_pub_dates, link, load_link_rules, story_view
 
-from newsevents.records import ArticleResult, RunResult
-
-
-def infer_pub_dates(results: Sequence[ArticleResult]) -> dict[str, str]:
-    """doc_id -> YYYY-MM-DD for undated articles whose main event links to a dated report."""
-    return {}
-
-
-def link(results: Sequence[ArticleResult]) -> RunResult:
-    """Group duplicates and same-event mentions; events come back with `story_id` set."""
-    return RunResult(articles=tuple(results))
+__all__ = ["LinkRules", "infer_pub_dates", "link", "load_link_rules", "story_view"]

@@ -10,13 +10,17 @@ Data files (grammar of knowledge/tables.py):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from newsevents.errors import KnowledgeError
 from newsevents.knowledge.tables import read_tables, split_multi
 from newsevents.records import PLOVER_TYPES
+
+
+def _empty() -> Mapping:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,10 @@ class CameoMapping:
 class Ontology:
     """Immutable ontology tables; see the module docstring for the files."""
 
-    types: Mapping[str, TypeInfo] = MappingProxyType({})
-    goldstein: Mapping[str, float] = MappingProxyType({})
-    cameo_plover: Mapping[str, CameoMapping] = MappingProxyType({})
-    plover05: Mapping[str, str] = MappingProxyType({})
+    types: Mapping[str, TypeInfo] = field(default_factory=_empty)
+    goldstein: Mapping[str, float] = field(default_factory=_empty)
+    cameo_plover: Mapping[str, CameoMapping] = field(default_factory=_empty)
+    plover05: Mapping[str, str] = field(default_factory=_empty)
 
     def quad_of(self, event_type: str) -> int:
         """Quad class 1-4 of a PLOVER type."""

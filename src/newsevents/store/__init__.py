@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ from newsevents.records import (
 from newsevents.store import rows
 from newsevents.store.migrate import current_version, latest_version, migrate
 
-__all__ = ["Store", "WriteOutcome", "open_store", "connect_read_only"]
+__all__ = ["Store", "WriteOutcome", "connect_read_only", "open_store", "save_run"]
 
 WriteOutcome = Literal["added", "replaced", "skipped"]
 
@@ -311,3 +311,46 @@ class Store:
         duplicates = tuple(rows.duplicate_from_row(r)
                            for r in self._rows("SELECT * FROM duplicates ORDER BY group_id"))
         return RunResult(articles=articles, stories=stories, duplicates=duplicates)
+
+
+# --------------------------------------------------------------------------- whole runs
+
+Linker = Callable[[Sequence[ArticleResult]], RunResult]
+WRITE_BATCH = 64
+
+
+def save_run(
+    run: RunResult,
+    path: str | Path,
+    options: Options | None = None,
+    linker: Linker | None = None,
+) -> dict[str, Any]:
+    """Add a finished run to the store at `path` and record its links; return the run's counts.
+
+    Articles already stored (same content) are skipped. When the store holds articles from other
+    runs, linking is redone over the whole store (`linker`, by default `newsevents.link.link`), so
+    stories span runs; otherwise the run's own stories are written as they are.
+    """
+    with open_store(path) as store:
+        run_id = store.start_run(options)
+        outcomes: list[WriteOutcome] = []
+        for start in range(0, len(run.articles), WRITE_BATCH):
+            outcomes += store.write_articles(run.articles[start:start + WRITE_BATCH], run_id)
+        in_run = {a.doc_id for a in run.articles}
+        stored_ok = store.known_doc_ids()
+        if "skipped" in outcomes or not stored_ok <= in_run:
+            linked = _linker(linker)(store.load_results().articles)
+        else:
+            linked = run
+        store.write_stories(linked.stories, linked.events, linked.duplicates)
+        summary = store.finish_run(run_id, n_inputs=len(run.articles))
+    summary["skipped"] = outcomes.count("skipped")
+    return summary
+
+
+def _linker(linker: Linker | None) -> Linker:
+    if linker is not None:
+        return linker
+    from newsevents import link
+
+    return link.link

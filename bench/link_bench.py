@@ -1,0 +1,173 @@
+"""Benchmark of the link stage on synthetic events: wall time and peak memory.
+
+    .venv/bin/python bench/link_bench.py              # 10k and 100k events
+    .venv/bin/python bench/link_bench.py --sizes 1000 20000
+
+Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own. The corpus is
+synthetic but shaped like news: happenings between country pairs drawn from a skewed (Zipf-like)
+distribution, a third of them domestic; PLOVER types with news-like frequencies; dates over
+three years, most to the day, some to the month or year, some unknown; 300 outlets; each
+happening reported by one to several articles with paraphrased sentences sharing some names and
+figures; articles of five events on average; 3% of articles are syndicated copies of another.
+Prints one line per size: events, articles, stories, duplicate groups, wall seconds of
+`link.link`, peak RSS in MB and RSS growth over the inputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from datetime import date
+
+import numpy as np
+
+from newsevents.records import ActorRef, Article, ArticleResult, Event, Line
+
+TYPES = ("CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "COERCE", "ASSAULT", "SANCTION",
+         "COOPERATE", "AID", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "CONCEDE", "RETREAT")
+TYPE_SHARE = np.array([20, 8, 6, 9, 12, 9, 12, 4, 4, 3, 3, 3, 3, 2, 1, 1], dtype=float)
+SECTORS = ("GOV", "MIL", "JUD", "LEG", "OPP", "CVL", "BUS", "REB")
+WORDS = ("talks", "border", "troops", "ceasefire", "sanctions", "election", "court", "ruling",
+         "protesters", "minister", "visit", "agreement", "trade", "missile", "village", "police",
+         "arrested", "summit", "aid", "convoy", "strike", "warned", "demanded", "opposition",
+         "parliament", "vote", "embassy", "ambassador", "exports", "tariff", "drills", "navy")
+START = date(2021, 1, 1).toordinal()
+DAYS = 3 * 365
+
+
+def _names(rng: np.random.Generator, n: int) -> list[str]:
+    syllables = ("ka", "lo", "mi", "ran", "tez", "vo", "shi", "dan", "el", "mur", "ba", "qui")
+    return ["".join(rng.choice(syllables, size=rng.integers(2, 4))).capitalize()
+            for _ in range(n)]
+
+
+def _sentence(rng, src, tgt, names, figure, words) -> str:
+    filler = " ".join(rng.choice(WORDS, size=6))
+    picked = " ".join(rng.choice(names, size=2))
+    return (f"Officials of {src} and {tgt} {words} {filler} after {picked} said {figure} "
+            f"people were involved.")
+
+
+def _happenings(rng: np.random.Generator, n: int) -> list[dict]:
+    countries = [f"C{i:02d}" for i in range(80)]
+    zipf = 1.0 / np.arange(1, 81) ** 1.1
+    zipf /= zipf.sum()
+    people = _names(rng, 5000)
+    out = []
+    for _ in range(n):
+        src = countries[rng.choice(80, p=zipf)]
+        tgt = src if rng.random() < 0.33 else countries[rng.choice(80, p=zipf)]
+        precision = rng.choice(["day", "month", "year", None], p=[0.8, 0.08, 0.05, 0.07])
+        out.append({
+            "src": src, "tgt": tgt, "type": TYPES[rng.choice(16, p=TYPE_SHARE / TYPE_SHARE.sum())],
+            "day": START + int(rng.integers(0, DAYS)), "precision": precision,
+            "names": list(rng.choice(people, size=4)), "figure": str(int(rng.integers(2, 500))),
+            "sectors": (SECTORS[rng.integers(0, 8)], SECTORS[rng.integers(0, 8)]),
+        })
+    return out
+
+
+def _date_of(h: dict) -> str | None:
+    day = date.fromordinal(h["day"])
+    return {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year),
+            None: None}[h["precision"]]
+
+
+def synthetic_results(n_events: int, seed: int = 7) -> list[ArticleResult]:
+    """ArticleResults holding about `n_events` events (see the module docstring)."""
+    rng = np.random.default_rng(seed)
+    happenings = _happenings(rng, max(1, n_events // 2))
+    mentions = [(h, k) for h in happenings for k in range(int(rng.geometric(0.45)))]
+    rng.shuffle(mentions)
+    results: list[ArticleResult] = []
+    pos = n_done = 0
+    while pos < len(mentions) and n_done < n_events:
+        size = int(rng.integers(2, 9))
+        results.append(_article(rng, len(results), mentions[pos:pos + size]))
+        pos += size
+        n_done += len(results[-1].events)
+    return results + _copies(rng, results)
+
+
+def _article(rng, number: int, chunk) -> ArticleResult:
+    doc_id = f"doc{number:06d}"
+    first = chunk[0][0]
+    pub = date.fromordinal(first["day"] + int(rng.integers(0, 2)))
+    sentences, events = [], []
+    offset = 0
+    for i, (h, k) in enumerate(chunk):
+        text = _sentence(rng, h["src"], h["tgt"], h["names"][k % 2:k % 2 + 3], h["figure"],
+                         h["type"].lower())
+        events.append(Event(
+            event_id=f"{doc_id}#{i}", doc_id=doc_id, type=h["type"], mode=None, context=(),
+            source=ActorRef(text=h["src"], country=h["src"], sector=h["sectors"][0]),
+            target=ActorRef(text=h["tgt"], country=h["tgt"], sector=h["sectors"][1]),
+            date=_date_of(h), date_text=None, status="occurred",
+            background=h["precision"] == "year", attributed_to=None, evidence=text,
+            evidence_start=offset, evidence_end=offset + len(text), quad_class=0,
+            goldstein=None, main=i == 0))
+        sentences.append(Line(offset, offset + len(text), text))
+        offset += len(text) + 2
+    raw = "\n\n".join(s.text for s in sentences)
+    article = Article(doc_id=doc_id, source_path=f"{doc_id}.txt", raw=raw,
+                      body_lines=tuple(sentences), outlet=f"Outlet {rng.integers(0, 300)}",
+                      pub_date=pub.isoformat())
+    return ArticleResult(doc_id, article.source_path, article, tuple(events))
+
+
+def _copies(rng, results: list[ArticleResult]) -> list[ArticleResult]:
+    from dataclasses import replace
+
+    copies = []
+    for r in rng.choice(len(results), size=len(results) * 3 // 100, replace=False):
+        original = results[int(r)]
+        doc_id = original.doc_id + "-copy"
+        article = replace(original.article, doc_id=doc_id, outlet="Syndicator")
+        events = tuple(replace(e, doc_id=doc_id, event_id=e.event_id + "c")
+                       for e in original.events)
+        copies.append(ArticleResult(doc_id, article.source_path, article, events))
+    return copies
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(n_events: int) -> dict:
+    """Build the inputs, link them, and report time and memory (run in its own process)."""
+    from newsevents import link
+
+    results = synthetic_results(n_events)
+    before = _rss_mb()
+    started = time.perf_counter()
+    run = link.link(results)
+    seconds = time.perf_counter() - started
+    return {
+        "events": len(run.events), "articles": len(run.articles), "stories": len(run.stories),
+        "multi_article_stories": sum(1 for s in run.stories if len(s.doc_ids) > 1),
+        "duplicate_groups": len(run.duplicates), "link_seconds": round(seconds, 2),
+        "peak_rss_mb": round(_rss_mb(), 1), "rss_growth_mb": round(_rss_mb() - before, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one)))
+        return
+    for size in args.sizes:
+        done = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
+                              capture_output=True, text=True)
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"{size:>7} events requested: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
+
+
+if __name__ == "__main__":
+    main()

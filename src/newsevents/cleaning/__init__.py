@@ -1,0 +1,1 @@
+"""Helpers of the clean stage (`newsevents.clean` is the public import)."""

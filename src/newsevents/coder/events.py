@@ -1,0 +1,345 @@
+"""The rule coder: sentences -> candidate events -> one event per happening, one main event.
+
+For each body sentence: find the event words (triggers.py), drop those that are only the content
+of another ("urged X not to scrap"), read source/target/attribution (roles.py), status and
+background (framing.py), date (the dates stage), then merge mentions of the same happening
+across sentences and pick the headline event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsevents.coder import framing, partners
+from newsevents.coder.roles import JOINT_TYPES, MentionIndex, Resolver, Roles, roles_of
+from newsevents.coder.triggers import Trigger, drop_content_triggers, find_triggers
+from newsevents.knowledge import Knowledge
+from newsevents.knowledge.lexicon import LexEntry
+from newsevents.options import Options
+from newsevents.records import ActorMention, ActorRef, Event, Parsed, Sentence, TimeRef
+
+# Sectors of state organs: for them some words change meaning (a government "protesting"
+# accuses; troops "storming" assault).
+STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "SEC", "POL", "IGO"})
+# Which happening is the headline when the lead sentence states several: the material act over
+# the talk about it (the strike over the accusation, the meeting over what was agreed in it).
+MAIN_PRIORITY = (
+    "ASSAULT", "COERCE", "SANCTION", "RETREAT", "MOBILIZE", "PROTEST", "AID", "CONSULT",
+    "COOPERATE", "REJECT", "CONCEDE", "AGREE", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT",
+)
+# Types whose modes name distinct happenings in one article (a summons and a statement are two
+# ACCUSE events; an arrest and an impeachment two COERCE events).
+MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID"})
+WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An event found in one sentence, before merging across sentences."""
+
+    sentence: Sentence
+    trigger_i: int
+    trigger_text: str
+    trigger_lemma: str
+    type: str
+    entry: LexEntry
+    roles: Roles
+    status: str
+    background: bool
+    date: str | None
+    date_text: str | None
+    has_time_cue: bool
+    past_tense: bool
+    confidence: float
+
+
+def code_events(
+    parsed: Parsed,
+    mentions: Sequence[ActorMention],
+    timerefs: Sequence[TimeRef],
+    knowledge: Knowledge,
+    options: Options,
+) -> tuple[Event, ...]:
+    """The events the article body asserts, one per distinct happening, one of them main."""
+    resolver = Resolver(parsed, MentionIndex.build(mentions), knowledge.actors)
+    candidates: list[Candidate] = []
+    for sentence, span in _body_sentences(parsed):
+        candidates.extend(_sentence_candidates(sentence, span, parsed, resolver, timerefs,
+                                               knowledge))
+    candidates = _carry_background(candidates)
+    merged = _merge(candidates)
+    kept = [c for c in merged if c.confidence >= options.min_confidence]
+    main = _main_index(kept, parsed)
+    return tuple(
+        _event(parsed, n, c, n == main, knowledge) for n, c in enumerate(kept)
+    )
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in WORD.findall(text))
+
+
+def _body_sentences(parsed: Parsed) -> list[tuple[Sentence, Any]]:
+    """Sentences with their spaCy spans, without a headline the body repeats."""
+    title = _norm(parsed.article.title or "")
+    out = []
+    for sentence in parsed.sentences:
+        span = parsed.doc.char_span(sentence.body_start, sentence.body_end,
+                                    alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if title and _norm(sentence.text) == title and len(parsed.sentences) > 1:
+            continue
+        out.append((sentence, span))
+    return out
+
+
+def _sentence_candidates(
+    sentence: Sentence,
+    span: Any,
+    parsed: Parsed,
+    resolver: Resolver,
+    timerefs: Sequence[TimeRef],
+    knowledge: Knowledge,
+) -> list[Candidate]:
+    lexicon = knowledge.lexicon
+    triggers = drop_content_triggers(find_triggers(span, lexicon), parsed.doc, lexicon)
+    found: list[Candidate] = []
+    for trigger in triggers:
+        candidate = _candidate(sentence, trigger, parsed, resolver, timerefs, knowledge)
+        if candidate is not None:
+            found.append(candidate)
+    found.extend(_implied_meetings(found))
+    return found
+
+
+def _acting_type(entry: LexEntry, source: ActorRef | None) -> str:
+    """The entry's type, or its state_type when a state organ acts."""
+    if entry.state_type and source is not None and _is_state(source):
+        return entry.state_type
+    return entry.type
+
+
+def _is_state(ref: ActorRef) -> bool:
+    if ref.sector and ref.sector.upper() in STATE_SECTORS:
+        return True
+    return bool(ref.code and ref.code.upper()[3:6] in STATE_SECTORS)
+
+
+def _candidate(
+    sentence: Sentence,
+    trigger: Trigger,
+    parsed: Parsed,
+    resolver: Resolver,
+    timerefs: Sequence[TimeRef],
+    knowledge: Knowledge,
+) -> Candidate | None:
+    lexicon = knowledge.lexicon
+    token = parsed.doc[trigger.token_i]
+    roles = roles_of(token, trigger.type, parsed, resolver, lexicon)
+    event_type = _acting_type(trigger.entry, roles.source)
+    if event_type != trigger.type:
+        roles = roles_of(token, event_type, parsed, resolver, lexicon)
+    predicate = parsed.doc[roles.predicate_i]
+    frame = framing.status_of(token, predicate, lexicon)
+    status = frame.status
+    if frame.negated:
+        if not (frame.conditional_clause and knowledge.ontology.quad_of(event_type) <= 2):
+            return None
+        # "If no deal is reached, Suga will not attend the summit": a conditional threat.
+        event_type, status = "THREATEN", "conditional"
+    tense = partners.tense_of(predicate)
+    ref = partners.timeref_for(parsed, timerefs, predicate) or partners.timeref_for(
+        parsed, timerefs, token
+    )
+    date = partners.resolve_date(ref, parsed.article.pub_date, tense) if ref else None
+    year = framing.dated_year(token)
+    if date is None and year is not None:
+        date = year
+    background = (
+        framing.date_is_earlier(date, parsed.article.pub_date)
+        or framing.is_past_perfect(predicate)
+        or framing.in_recap_phrase(token, predicate, lexicon)
+    )
+    if not background and date is None and status == "occurred":
+        date = parsed.article.pub_date
+    return Candidate(
+        sentence=sentence,
+        trigger_i=trigger.token_i,
+        trigger_text=token.text,
+        trigger_lemma=token.lemma_.lower(),
+        type=event_type,
+        entry=trigger.entry,
+        roles=roles,
+        status=status,
+        background=background,
+        date=date,
+        date_text=ref.text if ref else (year if year else None),
+        has_time_cue=ref is not None or year is not None,
+        past_tense=tense == "past",
+        confidence=_confidence(token, roles, ref is not None),
+    )
+
+
+def _confidence(token: Any, roles: Roles, timed: bool) -> float:
+    """A plain score: how much of the event the parse could fill in."""
+    score = 0.35
+    if roles.source is not None and roles.source.country:
+        score += 0.25
+    if roles.target is not None and roles.target.country:
+        score += 0.15
+    if token.pos_ == "VERB":
+        score += 0.1
+    if timed:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _implied_meetings(found: list[Candidate]) -> list[Candidate]:
+    """ "Japan and South Korea agreed ...": a joint agreement reported as news was reached in
+    talks, so it also asserts a CONSULT between the two (unless the sentence names the talks)."""
+    if any(c.type == "CONSULT" for c in found):
+        return []
+    out = []
+    for c in found:
+        joint = c.roles.source is not None and c.roles.target is not None and (
+            c.roles.source.country and c.roles.target.country
+            and c.roles.source.country != c.roles.target.country
+        )
+        if c.type == "AGREE" and joint and not c.background and c.status == "occurred":
+            out.append(replace(c, type="CONSULT", entry=replace(c.entry, type="CONSULT", mode="meeting",
+                                                                   cameo="040"),
+                               confidence=round(c.confidence - 0.1, 2)))
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- across sentences
+
+
+def _carry_background(candidates: list[Candidate]) -> list[Candidate]:
+    """A past-tense event with no time cue right after a recap continues the recap
+    ("... a 1965 treaty. Japan then tightened controls.")."""
+    out: list[Candidate] = []
+    previous_background = False
+    previous_sentence = -1
+    for c in candidates:
+        if c.sentence.index != previous_sentence:
+            sentence_events = [o for o in candidates if o.sentence.index == previous_sentence]
+            previous_background = bool(sentence_events) and all(
+                o.background for o in sentence_events)
+            if c.sentence.index - previous_sentence > 1:
+                previous_background = False
+            previous_sentence = c.sentence.index
+        if previous_background and not c.background and not c.has_time_cue and c.past_tense:
+            c = replace(c, background=True, date=None)
+        out.append(c)
+    return out
+
+
+def _countries(c: Candidate) -> tuple[str | None, str | None]:
+    src = c.roles.source.country if c.roles.source else None
+    tgt = c.roles.target.country if c.roles.target else None
+    return src, tgt
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same_happening(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type or a.background != b.background:
+        return False
+    if a.type in MODE_DISTINCT and a.entry.mode and b.entry.mode and a.entry.mode != b.entry.mode:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    (sa, ta), (sb, tb) = _countries(a), _countries(b)
+    if _compatible(sa, sb) and _compatible(ta, tb):
+        return True
+    return a.type in JOINT_TYPES and _compatible(sa, tb) and _compatible(ta, sb)
+
+
+def _fill(kept: Candidate, other: Candidate) -> Candidate:
+    """Keep the first telling, completing what it lacks from a later one."""
+    roles = kept.roles
+    if roles.source is None and other.roles.source is not None:
+        roles = replace(roles, source=other.roles.source)
+    if roles.target is None and other.roles.target is not None:
+        roles = replace(roles, target=other.roles.target)
+    date = kept.date if kept.has_time_cue or not other.has_time_cue else other.date
+    return replace(kept, roles=roles, date=date,
+                   confidence=max(kept.confidence, other.confidence))
+
+
+def _merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One event per distinct happening: later tellings merge into the first."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        for n, k in enumerate(kept):
+            if _same_happening(k, c):
+                kept[n] = _fill(k, c)
+                break
+        else:
+            kept.append(c)
+    return kept
+
+
+def _title_words(parsed: Parsed) -> set[str]:
+    return set(_norm(parsed.article.title or "").split())
+
+
+def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
+    """The headline event: in the earliest sentence with news, the most material happening,
+    the title's word breaking ties."""
+    news = [(n, c) for n, c in enumerate(kept) if not c.background]
+    pool = news or list(enumerate(kept))
+    if not pool:
+        return None
+    first = min(c.sentence.index for _, c in pool)
+    lead = [(n, c) for n, c in pool if c.sentence.index == first]
+    title = _title_words(parsed)
+
+    def rank(item: tuple[int, Candidate]) -> tuple[int, int, int]:
+        _, c = item
+        in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
+        return (MAIN_PRIORITY.index(c.type), 0 if in_title else 1, c.trigger_i)
+
+    return min(lead, key=rank)[0]
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _event(parsed: Parsed, n: int, c: Candidate, main: bool, knowledge: Knowledge) -> Event:
+    ontology = knowledge.ontology
+    context = c.entry.context or ()
+    return Event(
+        event_id=f"{parsed.article.doc_id}:{n}",
+        doc_id=parsed.article.doc_id,
+        type=c.type,
+        mode=c.entry.mode if c.type == c.entry.type else None,
+        context=tuple(context),
+        source=c.roles.source,
+        target=c.roles.target,
+        date=c.date,
+        date_text=c.date_text,
+        status=c.status,
+        background=c.background,
+        attributed_to=c.roles.attributed_to,
+        evidence=c.sentence.text,
+        evidence_start=c.sentence.start,
+        evidence_end=c.sentence.end,
+        quad_class=ontology.quad_of(c.type),
+        goldstein=ontology.goldstein_of(c.type, c.entry.cameo if c.type == c.entry.type else None),
+        plover_score=ontology.plover_score(c.type),
+        trigger=c.trigger_text,
+        main=main,
+        confidence=c.confidence,
+    )

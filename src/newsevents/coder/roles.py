@@ -1,0 +1,390 @@
+"""Who acts and who is acted on: source and target of a trigger from the dependency parse.
+
+The parse gives argument *phrases* (subject, object, "by"-agent, "with"/"against"/"to" objects,
+possessors of event nouns); the actor mentions found by the actors stage say who those phrases
+are. Reported speech is handled here too: in "X did Y, the ministry said" the ministry is who
+says so (attributed_to), not the actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.coder import partners
+from newsevents.knowledge.lexicon import EventLexicon
+from newsevents.records import ActorMention, ActorRef, Parsed
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
+TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "from", "upon",
+                "in", "over")
+NOUN_TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "upon",
+                     "in", "from", "of")
+# Events done together: with a coordinated subject ("Japan and South Korea agreed") the second
+# party is the target.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Noun events whose "of" phrase names the doer ("the visit of X", "the deployment of troops");
+# for the others it names who is acted on ("the arrest of X").
+OF_IS_SOURCE = frozenset({"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc"})
+PRONOUN_POS = frozenset({"PRON"})
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The actors of one trigger and who reports it."""
+
+    source: ActorRef | None
+    target: ActorRef | None
+    predicate_i: int
+    attributed_to: str | None = None
+    speaker: ActorRef | None = None
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Actor mentions by token, for looking up who a phrase names."""
+
+    by_token: dict[int, ActorMention]
+    mentions: tuple[ActorMention, ...]
+
+    @classmethod
+    def build(cls, mentions: Sequence[ActorMention]) -> MentionIndex:
+        by_token: dict[int, ActorMention] = {}
+        for mention in mentions:
+            for i in range(mention.tok_start, mention.tok_end):
+                by_token.setdefault(i, mention)
+        return cls(by_token=by_token, mentions=tuple(mentions))
+
+
+def _lemma(token: Any) -> str:
+    return token.lemma_.lower()
+
+
+def _phrase_tokens(head: Any) -> list[Any]:
+    """The tokens of the phrase headed by `head`, without clauses or coordinated phrases."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in CLAUSE_BREAKS or child.dep_ == "conj":
+            continue
+        out.extend(_phrase_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _mentions_in(index: MentionIndex, tokens: Sequence[Any]) -> list[ActorMention]:
+    seen: list[ActorMention] = []
+    for token in tokens:
+        mention = index.by_token.get(token.i)
+        if mention is not None and mention not in seen:
+            seen.append(mention)
+    return seen
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """Resolves argument phrases to actors with the mentions and the actors stage."""
+
+    parsed: Parsed
+    index: MentionIndex
+    kb: Any
+
+    def actor(self, head: Any) -> ActorRef | None:
+        """Who the phrase headed by `head` names."""
+        own = self.index.by_token.get(head.i)
+        if own is not None:
+            return own.ref
+        tokens = _phrase_tokens(head)
+        found = _mentions_in(self.index, tokens)
+        with_country = [m for m in found if m.ref.country]
+        if with_country:
+            return with_country[0].ref
+        if found:
+            return found[0].ref
+        start, end = tokens[0].i, tokens[-1].i + 1
+        return partners.resolve_span(self.parsed, self.index.mentions, start, end, self.kb)
+
+    def group(self, head: Any) -> list[ActorRef]:
+        """Every party a coordinated or plural phrase names ("Japan and South Korea")."""
+        heads = [head, *_conjuncts(head)]
+        refs = [r for r in (self.actor(h) for h in heads) if r is not None]
+        if len(heads) == 1:
+            inner = [m.ref for m in _mentions_in(self.index, _phrase_tokens(head))]
+            inner += [m.ref for t in _phrase_tokens(head) for c in _conjuncts(t)
+                      for m in _mentions_in(self.index, _phrase_tokens(c))]
+            if len(_distinct(inner)) > 1:
+                return _distinct(inner)
+            if not refs or not refs[0].country:
+                tokens = list(head.subtree)
+                grouped = partners.resolve_group(
+                    self.parsed, self.index.mentions, tokens[0].i, tokens[-1].i + 1, self.kb
+                )
+                if grouped:
+                    return list(grouped)
+        return _distinct(refs)
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _distinct(refs: Sequence[ActorRef]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    keys: set[tuple[str | None, str | None]] = set()
+    for ref in refs:
+        key = (ref.country, ref.code) if ref.country else (None, ref.text)
+        if key not in keys:
+            keys.add(key)
+            out.append(ref)
+    return out
+
+
+# --------------------------------------------------------------------------- predicate
+
+
+def carrier(token: Any, lexicon: EventLexicon) -> Any:
+    """The word whose arguments are the event's: the verb for verbs, the light verb for nouns.
+
+    "held talks" -> held, "announced the imposition of a curfew" -> announced, "put on alert" ->
+    put; a noun standing alone ("Russian fire hit", "In the talks with Choi") is its own carrier.
+    """
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        head = current.head
+        if head is current:
+            return current
+        if current.dep_ == "conj":
+            current = head
+            continue
+        if current.dep_ == "pobj" and head.dep_ == "prep":
+            governor = head.head
+            if _lemma(head) == "of" and lexicon.is_cue(_lemma(governor), "light"):
+                current = governor
+                continue
+            if governor.pos_ == "VERB" and lexicon.is_cue(_lemma(governor), "light"):
+                return governor
+            return current
+        if current.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp"):
+            return head if head.pos_ in ("VERB", "AUX") else current
+        return current
+    return current
+
+
+def _child(token: Any, deps: frozenset[str] | set[str]) -> Any | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _agent(verb: Any) -> Any | None:
+    agent = _child(verb, {"agent"})
+    return _child(agent, {"pobj"}) if agent is not None else None
+
+
+def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
+    """The acting phrase of `verb`, following control ("agreed to hold") and coordination."""
+    current = verb
+    for _ in range(MAX_CLIMB):
+        if _is_passive(current):
+            return _agent(current)
+        subject = _child(current, SUBJECT_DEPS)
+        if subject is not None:
+            return subject
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ in ("xcomp", "conj", "advcl") or (
+            current.dep_ in ("dobj", "pobj", "prep") and head.pos_ in ("VERB", "NOUN", "ADP")
+        ):
+            current = head
+            continue
+        if current.dep_ in ("acl", "relcl"):
+            possessor = _child(head, {"poss"})
+            if possessor is not None:
+                return possessor
+            if current.dep_ == "relcl":
+                return head
+            current = head
+            continue
+        return None
+    return None
+
+
+def _preferred_target(candidates: list[Any], resolver: Resolver, source: ActorRef | None) -> Any:
+    """The first candidate naming an actor, preferring one of another country than the source."""
+    resolved = [(c, resolver.actor(c)) for c in candidates]
+    named = [(c, r) for c, r in resolved if r is not None]
+    if not named:
+        return None
+    if source is not None and source.country:
+        foreign = [(c, r) for c, r in named if r.country and r.country != source.country]
+        if foreign:
+            return foreign[0][1]
+    return named[0][1]
+
+
+def _prep_objects(token: Any, preps: Sequence[str]) -> list[Any]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and _lemma(child) in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _verb_targets(verb: Any, trigger: Any) -> list[Any]:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if _is_passive(verb):
+        objects = [c for c in verb.children if c.dep_ == "nsubjpass"] + objects
+    candidates = list(objects)
+    for holder in (trigger, verb, *objects):
+        candidates += _prep_objects(holder, TARGET_PREPS)
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        candidates += [c for c in clause.children if c.dep_ in ("nsubj", "dobj")]
+    return [c for c in candidates if c.i != trigger.i]
+
+
+def _noun_source(noun: Any, event_type: str) -> Any | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+            return child
+    by = _prep_objects(noun, ("by",))
+    if by:
+        return by[0]
+    if event_type in OF_IS_SOURCE:
+        of = _prep_objects(noun, ("of",))
+        if of:
+            return of[0]
+    return None
+
+
+def _between(noun: Any) -> list[Any]:
+    objects = _prep_objects(noun, ("between", "among"))
+    return [objects[0], *_conjuncts(objects[0])] if objects else []
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _speaker(token: Any, lexicon: EventLexicon) -> Any | None:
+    """The subject of the verb of saying that reports `token`'s clause, if any."""
+    current = token
+    for _ in range(MAX_CLIMB + 4):
+        head = current.head
+        if head is current:
+            break
+        if (
+            current.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "dobj")
+            and lexicon.is_cue(_lemma(head), "report")
+            and not (current.dep_ == "dobj" and current.pos_ == "NOUN")
+        ):
+            subject = _child(head, SUBJECT_DEPS) or _agent(head)
+            if subject is not None:
+                return subject
+        current = head
+    sentence = token.sent
+    for word in sentence:
+        if _lemma(word) == "accord" and word.dep_ in ("prep", "advcl", "amod", "case"):
+            objects = [c for t in word.subtree for c in t.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _phrase_text(head: Any) -> str:
+    tokens = [t for t in _phrase_tokens(head) if not t.is_punct]
+    if not tokens:
+        return head.text
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def roles_of(
+    trigger: Any,
+    event_type: str,
+    parsed: Parsed,
+    resolver: Resolver,
+    lexicon: EventLexicon,
+) -> Roles:
+    """Source, target and attribution of the event stated by `trigger`."""
+    predicate = carrier(trigger, lexicon)
+    speaker_head = _speaker(predicate, lexicon)
+    speaker = resolver.actor(speaker_head) if speaker_head is not None else None
+    attributed = _phrase_text(speaker_head) if speaker_head is not None else None
+
+    source_head, sources, target_heads = _argument_heads(trigger, predicate, event_type, lexicon)
+    if source_head is not None and source_head.pos_ in PRONOUN_POS and speaker is not None:
+        sources = [speaker]
+    elif source_head is not None:
+        sources = resolver.group(source_head)
+    source = sources[0] if sources else None
+    target = _preferred_target(target_heads, resolver, source)
+    if target is None and len(sources) > 1 and event_type in JOINT_TYPES:
+        target = sources[1]
+    if source is None and speaker is not None and speaker_head is not None and (
+        _child(predicate, SUBJECT_DEPS) is None or predicate.i == trigger.i
+    ) and trigger.pos_ == "ADJ":
+        source = speaker
+    if attributed is not None and source is not None and speaker is not None and (
+        _same_actor(source, speaker) and source_head is not None
+        and source_head.pos_ not in PRONOUN_POS and source_head.i == speaker_head.i
+    ):
+        attributed = None
+    return Roles(source, target, predicate.i, attributed, speaker)
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    return (a.code or a.text) == (b.code or b.text)
+
+
+def _argument_heads(
+    trigger: Any, predicate: Any, event_type: str, lexicon: EventLexicon
+) -> tuple[Any | None, list[ActorRef], list[Any]]:
+    """The source phrase head and the target candidates for a trigger and its carrier."""
+    if trigger.pos_ in ("NOUN", "PROPN") and predicate.i == trigger.i:
+        parties = _between(trigger)
+        if parties:
+            return parties[0], [], parties[1:]
+        source = _noun_source(trigger, event_type)
+        if source is None:
+            verb = _enclosing_verb(trigger)
+            source = _subject(verb, lexicon) if verb is not None else None
+        return source, [], _prep_objects(trigger, NOUN_TARGET_PREPS)
+    source = _subject(predicate, lexicon)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        own = _noun_source(trigger, event_type)
+        targets = _prep_objects(trigger, NOUN_TARGET_PREPS) + _verb_targets(predicate, trigger)
+        if source is None and own is not None:
+            source = own
+        return source, [], targets
+    if trigger.pos_ == "ADJ":
+        subject = _child(predicate, SUBJECT_DEPS)
+        owner = _child(subject, {"poss"}) if subject is not None else None
+        return None, [], [t for t in (owner, subject) if t is not None]
+    return source, [], _verb_targets(predicate, trigger)
+
+
+def _enclosing_verb(token: Any) -> Any | None:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None

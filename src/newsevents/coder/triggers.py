@@ -1,0 +1,154 @@
+"""Finding event words (triggers) in a parsed sentence and choosing their lexicon sense."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.knowledge.lexicon import EventLexicon, LexEntry
+
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+NEAR_DEPTH = 2  # companions are looked for this many arcs down and up from the trigger
+# Arguments of a verb whose events are its content, not separate happenings: "urged Seoul not to
+# scrap the pact" asserts a request, not a scrapping; "agreed on the need" asserts an agreement.
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "nsubjpass"})
+CONTENT_PREPS = frozenset({"on", "to", "for", "about", "of", "against", "at", "over"})
+MODIFIER_PREPS = frozenset({"in", "during", "over", "at"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event word in the doc and the lexicon sense it carries."""
+
+    token_i: int
+    entry: LexEntry
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+def _lemma(token: Any) -> str:
+    return token.lemma_.lower()
+
+
+def _near_tokens(token: Any) -> Iterator[Any]:
+    """Dependents up to NEAR_DEPTH arcs below and heads up to NEAR_DEPTH arcs above `token`."""
+    frontier = [token]
+    for _ in range(NEAR_DEPTH):
+        frontier = [child for t in frontier for child in t.children]
+        yield from frontier
+    head = token
+    for _ in range(NEAR_DEPTH):
+        if head.head is head:
+            break
+        head = head.head
+        yield head
+
+
+def _has_year(token: Any) -> bool:
+    return any(YEAR.match(t.text) for t in _near_tokens(token) if t.i < token.i + 1)
+
+
+def _has_xcomp(token: Any) -> bool:
+    return any(c.dep_ == "xcomp" for c in token.children)
+
+
+def _companion_found(word: str, token: Any, near_lemmas: set[str]) -> bool:
+    if word == "@year":
+        return _has_year(token)
+    if word == "@xcomp":
+        return _has_xcomp(token)
+    return word in near_lemmas
+
+
+def _near_lemmas(token: Any) -> set[str]:
+    lemmas: set[str] = set()
+    for t in _near_tokens(token):
+        lemmas.add(_lemma(t))
+        lemmas.add(t.text.lower())
+        lemmas.update(part for part in _lemma(t).split("-") if part)
+    return lemmas
+
+
+def sense_of(token: Any, lexicon: EventLexicon) -> LexEntry | None:
+    """The most specific lexicon sense `token` carries here, or None (also for excluded senses)."""
+    senses = [s for s in lexicon.senses(_lemma(token)) if s.pos_fits(token.pos_)]
+    if not senses and "-" in token.text:
+        senses = [s for s in lexicon.senses(token.text.lower()) if s.pos_fits(token.pos_)]
+    if not senses:
+        return None
+    near = _near_lemmas(token) if any(s.companions for s in senses) else set()
+    for sense in senses:
+        if all(_companion_found(w, token, near) for w in sense.companions):
+            return sense if sense.is_event else None
+    return None
+
+
+def _is_attributive_participle(token: Any) -> bool:
+    """ "the ruling party", "a banned group": a participle used as an adjective names no event."""
+    return token.dep_ in ("amod", "compound") and token.pos_ in ("VERB", "ADJ")
+
+
+def find_triggers(span: Any, lexicon: EventLexicon) -> tuple[Trigger, ...]:
+    """Every token of `span` (a spaCy Span) that states an event, in token order."""
+    found = []
+    for token in span:
+        if token.is_punct or token.is_stop and _lemma(token) not in lexicon.by_trigger:
+            continue
+        if _is_attributive_participle(token):
+            continue
+        entry = sense_of(token, lexicon)
+        if entry is not None:
+            found.append(Trigger(token.i, entry))
+    return tuple(found)
+
+
+def _governs_as_content(governor: Any, token: Any) -> bool:
+    """Whether `token` sits in the content (complement) of `governor`, not in a modifier."""
+    child = token
+    while child.head is not governor:
+        if child.head is child:
+            return False
+        child = child.head
+    if child.dep_ in CONTENT_DEPS:
+        return True
+    if child.dep_ == "prep" and _lemma(child) in CONTENT_PREPS:
+        return not (_lemma(child) in MODIFIER_PREPS and governor.pos_ == "VERB"
+                    and token.pos_ == "NOUN" and token.head is child)
+    # purpose: "recalled its envoy to protest the move"
+    return child.dep_ == "advcl" and any(c.dep_ == "aux" and _lemma(c) == "to"
+                                         for c in child.children)
+
+
+def _is_ancestor(candidate: Any, token: Any) -> bool:
+    return any(a.i == candidate.i for a in token.ancestors)
+
+
+def drop_content_triggers(
+    triggers: tuple[Trigger, ...], doc: Any, lexicon: EventLexicon
+) -> tuple[Trigger, ...]:
+    """Remove triggers that are the content of another trigger ("urged X not to scrap the pact").
+
+    A trigger whose lexicon role is `defer` ("ordered the dissolution") instead gives way to the
+    trigger it governs.
+    """
+    by_token = {t.token_i: t for t in triggers}
+    dropped: set[int] = set()
+    for outer in triggers:
+        outer_tok = doc[outer.token_i]
+        for inner in triggers:
+            if inner is outer or inner.token_i in dropped:
+                continue
+            inner_tok = doc[inner.token_i]
+            if not _is_ancestor(outer_tok, inner_tok):
+                continue
+            if not _governs_as_content(outer_tok, inner_tok):
+                continue
+            if lexicon.is_cue(_lemma(outer_tok), "defer"):
+                dropped.add(outer.token_i)
+            else:
+                dropped.add(inner.token_i)
+    return tuple(t for i, t in by_token.items() if i not in dropped)

@@ -1,0 +1,260 @@
+"""Scale out with Dask: clean, parse and code partitions of the corpus on a cluster.
+
+The flow is the single-process `pipeline.extract` with the per-article work distributed:
+
+1. ingest on the client, then the corpus-level cleaning profile (`clean.build_profile`);
+2. partitions of `options.batch_size` articles run `pipeline.process_article` on the workers;
+   each worker loads the spaCy pipeline and knowledge once (a worker plugin), and a worker that
+   joins later loads them when it starts;
+3. the results are gathered in input order, publication dates inferred through links are re-run
+   the same way, and linking runs on the gathered events (its blocking by dyad and month is
+   `link`'s);
+4. articles, events and stories are written as Parquet, partitioned like the work.
+
+Dask is an optional extra (`pip install newsevents[dask]`); it is imported only here, lazily.
+Point `--scheduler tcp://host:8786` at an existing cluster (dask-jobqueue, Kubernetes), or let
+`--workers N` start a LocalCluster of N single-threaded worker processes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
+
+from newsevents.clean import CorpusProfile
+from newsevents.errors import UsageError
+from newsevents.options import Options
+from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
+
+DASK_HINT = "install the Dask extra: pip install 'newsevents[dask]'"
+PARQUET_DIR = "parquet"
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise UsageError(f"--engine dask needs dask.distributed, which is not installed; "
+                         f"{DASK_HINT}") from exc
+    return distributed
+
+
+# --------------------------------------------------------------------------- cluster
+
+
+@contextmanager
+def dask_client(options: Options) -> Iterator[Any]:
+    """A client for `options.scheduler`, else for a LocalCluster of `options.workers` processes.
+
+    A cluster started here is closed on exit; an existing one is left running.
+    """
+    distributed = _distributed()
+    if options.scheduler:
+        try:
+            client = distributed.Client(options.scheduler, timeout="30s")
+        except OSError as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {options.scheduler} ({exc}); "
+                             "check the address and that the scheduler is running") from exc
+        with client:
+            yield client
+        return
+    cluster = distributed.LocalCluster(
+        n_workers=max(1, options.workers), threads_per_worker=1, processes=True,
+        dashboard_address=None, silence_logs=40,
+    )
+    with cluster, distributed.Client(cluster) as client:
+        yield client
+
+
+def _plugin_class() -> type:
+    """The worker plugin class (defined lazily: its base class comes from Dask)."""
+    distributed = _distributed()
+
+    class ContextPlugin(distributed.WorkerPlugin):
+        """Builds the worker's `pipeline.Context` once, when the worker starts or registers it."""
+
+        def __init__(self, name: str, options: Options, profile: CorpusProfile) -> None:
+            self.name = name
+            self.options = options
+            self.profile = profile
+            self.context: Any = None
+
+        def setup(self, worker: Any) -> None:
+            from newsevents.pipeline import Context
+
+            self.context = Context.create(self.options, self.profile)
+
+    return ContextPlugin
+
+
+def _process_partition(raws: Sequence[RawArticle], plugin_name: str) -> list[ArticleResult]:
+    """Run on a worker: process one partition with the worker's loaded Context."""
+    from distributed import get_worker
+
+    from newsevents.pipeline import process_article
+
+    context = get_worker().plugins[plugin_name].context
+    return [process_article(raw, context) for raw in raws]
+
+
+def partitions(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """`items` cut into consecutive slices of at most `size` (at least 1)."""
+    size = max(1, size)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@dataclasses.dataclass(frozen=True)
+class DaskRunner:
+    """Runs `process_article` over articles on a Dask cluster, yielding results in input order.
+
+    Has the shape of `pipeline.run_local(raws, options, profile, n_inputs)` so either engine can
+    drive the same flow.
+    """
+
+    client: Any
+
+    def __call__(
+        self, raws: Iterable[RawArticle], options: Options, profile: CorpusProfile,
+        n_inputs: int = 0, context: Any = None,
+    ) -> Iterator[ArticleResult]:
+        items = list(raws)
+        if not items:
+            return
+        name = f"newsevents-context-{uuid4().hex[:12]}"
+        self.client.register_plugin(_plugin_class()(name, options, profile), name=name)
+        try:
+            futures = self.client.map(
+                _process_partition, partitions(items, options.batch_size),
+                plugin_name=name, pure=False,
+            )
+            for future in futures:  # in input order; later partitions keep running meanwhile
+                yield from future.result()
+                future.release()
+        finally:
+            self.client.unregister_worker_plugin(name)
+
+
+# --------------------------------------------------------------------------- the flow
+
+
+Runner = Callable[..., Iterator[ArticleResult]]
+
+
+def _ingest(
+    inputs: Sequence[str | Path], manifest: str | Path | None, options: Options
+) -> tuple[list[RawArticle], list[Rejection]]:
+    from newsevents import ingest
+
+    raws: list[RawArticle] = []
+    rejected: list[Rejection] = []
+    for item in ingest.iter_inputs(inputs, manifest, options):
+        (rejected if isinstance(item, Rejection) else raws).append(item)
+    return raws, rejected
+
+
+def _with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
+    meta = dataclasses.replace(raw.meta, pub_date=pub_date, pub_date_source="inferred")
+    return dataclasses.replace(raw, meta=meta)
+
+
+def extract_with(
+    runner: Runner, inputs: Sequence[str | Path], manifest: str | Path | None, options: Options,
+) -> RunResult:
+    """The extract flow (ingest, profile, process, infer dates, link) with `runner` as engine."""
+    from newsevents import clean, link
+
+    raws, rejected = _ingest(inputs, manifest, options)
+    profile = clean.build_profile(raws, options)
+    results = {r.doc_id: r for r in runner(raws, options, profile, len(raws))}
+    for rejection in rejected:
+        results[rejection.doc_id] = ArticleResult(
+            rejection.doc_id, rejection.source_path, None, rejection=rejection)
+    order = [r.doc_id for r in raws] + [r.doc_id for r in rejected]
+    ordered = [results[d] for d in order]
+    if not options.link:
+        return RunResult(articles=tuple(ordered))
+    inferred = link.infer_pub_dates(ordered)
+    if inferred:
+        redo = [_with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
+        results.update((r.doc_id, r) for r in runner(redo, options, profile, len(redo)))
+        ordered = [results[d] for d in order]
+    return link.link(ordered)
+
+
+def run_dask(
+    inputs: Sequence[str | Path],
+    manifest: str | Path | None,
+    options: Options,
+    out_dir: str | Path | None = None,
+    client: Any = None,
+) -> RunResult:
+    """Extract events from `inputs` on Dask; write partitioned Parquet under `out_dir/parquet`.
+
+    `client` reuses a connected `distributed.Client`; otherwise one is made from
+    `options.scheduler` / `options.workers` (see `dask_client`).
+    """
+    if client is None:
+        with dask_client(options) as own:
+            run = extract_with(DaskRunner(own), inputs, manifest, options)
+    else:
+        run = extract_with(DaskRunner(client), inputs, manifest, options)
+    if out_dir is not None:
+        write_parquet(run, Path(out_dir) / PARQUET_DIR, options.batch_size)
+    return run
+
+
+# --------------------------------------------------------------------------- Parquet
+
+
+def write_parquet(run: RunResult, folder: str | Path, partition_size: int) -> Path:
+    """Write articles and events (Hive-partitioned by `part`) and stories as Parquet.
+
+    The columns are the store's tables (see store/schema_v*.sql), written through an in-memory
+    store so both outputs share one definition.
+    """
+    from newsevents.store import open_store
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    size = max(1, partition_size)
+    with open_store(":memory:") as store:
+        con = store.connection
+        _insert_all(con, run)
+        part = f"(a.seq - 1) // {size} AS part"
+        copies = {
+            "articles": f"SELECT a.*, {part} FROM articles a",
+            "events": f"SELECT e.*, {part} FROM events e JOIN articles a USING (doc_id)",
+        }
+        for table, select in copies.items():
+            target = _quoted(folder / table)
+            con.execute(f"COPY ({select}) TO {target} "
+                        "(FORMAT parquet, PARTITION_BY (part), OVERWRITE)")
+        for table in ("stories", "duplicates"):
+            con.execute(f"COPY {table} TO {_quoted(folder / f'{table}.parquet')} (FORMAT parquet)")
+    return folder
+
+
+def _insert_all(con: Any, run: RunResult) -> None:
+    """Every article, event and story of `run` as table rows (copies of one text included)."""
+    from newsevents.store import rows
+
+    def insert(table: str, columns: tuple[str, ...], values: list[tuple[Any, ...]]) -> None:
+        if values:
+            marks = ", ".join("?" * len(columns))
+            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
+                            [list(v) for v in values])
+
+    insert("articles", (*rows.ARTICLE_COLUMNS, "seq"),
+           [(*rows.article_row(a, "dask"), i + 1) for i, a in enumerate(run.articles)])
+    insert("events", rows.EVENT_COLUMNS,
+           [rows.event_row(e, i) for a in run.articles for i, e in enumerate(a.events)])
+    insert("stories", rows.STORY_COLUMNS, [rows.story_row(s) for s in run.stories])
+    insert("duplicates", rows.DUPLICATE_COLUMNS, [rows.duplicate_row(d) for d in run.duplicates])
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"

@@ -1,0 +1,412 @@
+"""Same-event linking: which event mentions of different articles report one happening.
+
+Why this shape:
+- Text similarity alone cannot tell two reports of one phone call from two different calls
+  between the same governments, so a pair is scored on what a reader checks: the same act (or
+  one outlets code differently), the same parties in the same roles, the same day, the same
+  names and figures; text similarity is one signal among these.
+- Blocking keeps cost near-linear: mentions are compared only within the same dyad and family
+  of types, and only within a few days of each other; mentions with a coarse or no date find
+  candidates through the rare terms they share instead of the calendar.
+- Clusters grow greedily from the best pairs, never take two mentions of one article and never
+  span more days than one happening can, so one loose pair cannot chain two stories together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from newsevents.linking.features import DateSpan, Mention, TermStats
+from newsevents.linking.rules import LinkRules, Weights
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """The score of a candidate pair and how well its dates are known."""
+
+    score: float
+    tier: str  # "dated" | "coarse" | "undated"
+    terms: float
+
+
+# --------------------------------------------------------------------------- pair scoring
+
+
+def score_pair(a: Mention, b: Mention, rules: LinkRules,
+               stats: TermStats) -> PairScore | None:
+    """Score two mentions; None when they cannot be one happening (type, roles, dates)."""
+    w = rules.weights
+    relation = rules.type_relation(a.type, b.type)
+    if relation is None:
+        return None
+    dated = date_score(a, b, w)
+    if dated is None:
+        return None
+    actors = actor_score(a, b, rules)
+    if actors is None:
+        return None
+    date_points, tier = dated
+    terms = term_overlap(a, b, stats)
+    score = (w.type_same if relation == "same" else w.type_compatible) + actors + date_points
+    score += _mode_status(a, b, w) + w.terms * terms + w.text * text_similarity(a, b)
+    return PairScore(score, tier, terms)
+
+
+def is_link(pair: PairScore, w: Weights) -> bool:
+    """Whether a scored pair reaches the threshold of its date tier."""
+    if pair.tier == "dated":
+        return pair.score >= w.threshold_dated
+    if pair.tier == "coarse":
+        return pair.score >= w.threshold_coarse and pair.terms >= w.min_terms_coarse
+    return pair.score >= w.threshold_undated and pair.terms >= w.min_terms_undated
+
+
+def actor_score(a: Mention, b: Mention, rules: LinkRules) -> float | None:
+    """Points for agreeing parties; None when a known party differs in every admissible role order.
+
+    For directed acts (an appeal, a strike) the roles must agree; for shared acts (talks, a deal)
+    the parties may be named in either order. At least one country must be shared unless neither
+    mention knows any.
+    """
+    scores = [points for points, _ in _role_orders(a, b, rules)]
+    return max(scores) if scores else None
+
+
+def roles_agree(a: Mention, b: Mention, rules: LinkRules) -> bool:
+    """Same parties in admissible roles and no side with conflicting sectors."""
+    return any(not conflict for _, conflict in _role_orders(a, b, rules))
+
+
+def _role_orders(a: Mention, b: Mention, rules: LinkRules) -> list[tuple[float, bool]]:
+    """(points, sector conflict) for each admissible order of a's parties against b's."""
+    orders = [(a.sides[0], a.sides[1])]
+    if not (rules.is_directed(a.type) or rules.is_directed(b.type)):
+        orders.append((a.sides[1], a.sides[0]))
+    anonymous = not (a.countries or b.countries)
+    found = []
+    for first, second in orders:
+        one = _side_points(first, b.sides[0], rules.weights)
+        two = _side_points(second, b.sides[1], rules.weights) if one is not None else None
+        if one is not None and two is not None and (one[2] + two[2] or anonymous):
+            found.append((one[0] + two[0], one[1] or two[1]))
+    return found
+
+
+def _side_points(x: tuple, y: tuple, w: Weights) -> tuple[float, bool, int] | None:
+    """(points, sector conflict, shared country) of one side; None when the countries differ."""
+    key_x, sector_x, name_x = x
+    key_y, sector_y, name_y = y
+    points, conflict, shared = 0.0, False, 0
+    if key_x and key_y:
+        if key_x != key_y:
+            return None
+        shared = 1
+        points += w.country_side
+    if sector_x and sector_y:
+        conflict = sector_x != sector_y
+        points += w.sector_conflict if conflict else w.sector_same
+    if name_x and name_y and name_x == name_y:
+        points += w.name_same
+    return points, conflict, shared
+
+
+def date_score(a: Mention, b: Mention, w: Weights) -> tuple[float, str] | None:
+    """(points, tier) for the two dates; None when they cannot be the same happening."""
+    if a.span is not None and b.span is not None:
+        return _spans_score(a.span, b.span, w)
+    if a.span is None and b.span is None:
+        return _undated_pair(a, b, w)
+    undated, dated = (a, b) if a.span is None else (b, a)
+    return _undated_vs_dated(undated, dated, w)
+
+
+def _spans_score(x: DateSpan, y: DateSpan, w: Weights) -> tuple[float, str] | None:
+    if x.precision == "day" and y.precision == "day":
+        gap = abs(x.lo - y.lo)
+        if gap > w.day_window:
+            return None
+        points = w.date_same_day if gap == 0 else w.date_one_day if gap == 1 else w.date_near
+        return points, "dated"
+    if x.hi < y.lo or y.hi < x.lo:
+        return None
+    precisions = {x.precision, y.precision}
+    if precisions == {"day", "month"}:
+        return w.date_in_month, "coarse"
+    if precisions == {"month"}:
+        return w.date_same_month, "coarse"
+    return w.date_in_year, "coarse"
+
+
+def _article_window(m: Mention, w: Weights) -> tuple[int, int] | None:
+    """Days an undated event of a dated article can fall on (planned events: after)."""
+    if m.pub_ord is None:
+        return None
+    if m.event.status == "planned":
+        return m.pub_ord, m.pub_ord + 10 * int(w.undated_window)
+    return m.pub_ord - int(w.undated_window), m.pub_ord + 1
+
+
+def _undated_vs_dated(undated: Mention, dated: Mention, w: Weights) -> tuple[float, str] | None:
+    span = dated.span
+    assert span is not None
+    window = _article_window(undated, w)
+    if window is not None and (span.hi < window[0] or window[1] < span.lo):
+        return None
+    points = 0.0
+    if undated.weekday is not None and span.precision == "day":
+        if (span.lo - 1) % 7 != undated.weekday:  # date.toordinal() 1 is a Monday
+            return None
+        points += w.weekday_agrees
+    return points, "undated"
+
+
+def _undated_pair(a: Mention, b: Mention, w: Weights) -> tuple[float, str] | None:
+    wa, wb = _article_window(a, w), _article_window(b, w)
+    if wa is not None and wb is not None and (wa[1] < wb[0] or wb[1] < wa[0]):
+        return None
+    points = 0.0
+    if a.weekday is not None and b.weekday is not None:
+        if a.weekday != b.weekday:
+            return None
+        points += w.weekday_agrees
+    return points, "undated"
+
+
+def _mode_status(a: Mention, b: Mention, w: Weights) -> float:
+    points = 0.0
+    if a.event.mode and b.event.mode:
+        points += w.mode_same if a.event.mode == b.event.mode else w.mode_conflict
+    if {a.event.status, b.event.status} == {"planned", "occurred"}:
+        points += w.status_conflict
+    return points
+
+
+def term_overlap(a: Mention, b: Mention, stats: TermStats) -> float:
+    """IDF-weighted overlap of the two mentions' terms, relative to the poorer one (0..1)."""
+    shared = a.terms & b.terms
+    if not shared:
+        return 0.0
+    smaller = min(stats.totals[a.idx], stats.totals[b.idx])
+    weights = stats.weights
+    return sum(weights[t] for t in shared) / smaller if smaller > 0 else 0.0
+
+
+def text_similarity(a: Mention, b: Mention) -> float:
+    """Jaccard similarity of the word stems of the two evidence sentences."""
+    union = len(a.terms | b.terms)
+    return len(a.terms & b.terms) / union if union else 0.0
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def type_families(rules: LinkRules) -> Mapping[str, int]:
+    """Types joined by compatibility into families (connected components): the type block."""
+    parent: dict[str, str] = {}
+
+    def find(t: str) -> str:
+        while parent.setdefault(t, t) != t:
+            t = parent[t]
+        return t
+
+    for name, others in rules.compatible.items():
+        for other in others:
+            parent[find(name)] = find(other)
+    roots = sorted({find(t) for t in parent})
+    return {t: roots.index(find(t)) for t in parent}
+
+
+def block_keys(m: Mention, families: Mapping[str, int]) -> tuple[tuple, tuple]:
+    """(home blocks, probe blocks) of a mention.
+
+    A mention with both parties known lives in its dyad's block and in each country's block, where
+    mentions that know only one party (probes) look for it. A mention with no country lives with
+    the other country-less mentions of its type family.
+    """
+    family = families.get(m.type, -1)
+    countries = m.countries
+    both_known = m.src is not None and m.tgt is not None
+    if both_known:
+        homes = (("D", countries, family),) + tuple(("C", c, family) for c in countries)
+        return homes, ()
+    if countries:
+        return (("C", countries[0], family),), (("C", countries[0], family),)
+    return (("N", family),), ()
+
+
+def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
+                    stats: TermStats, w: Weights) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, of mentions of different articles worth scoring, each once."""
+    blocks: dict[tuple, list[Mention]] = defaultdict(list)
+    probes: dict[tuple, set[int]] = defaultdict(set)
+    for m in mentions:
+        homes, probing = block_keys(m, families)
+        for key in homes:
+            blocks[key].append(m)
+        for key in probing:
+            probes[key].add(m.idx)
+    seen: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        focus = probes.get(key) if key[0] == "C" else None
+        if key[0] == "C" and not focus:
+            continue  # a country block only serves mentions that know one party
+        for i, j in _block_pairs(members, stats, w, focus):
+            pair = (i, j) if i < j else (j, i)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _block_pairs(members: Sequence[Mention], stats: TermStats, w: Weights,
+                 focus: set[int] | None) -> Iterator[tuple[int, int]]:
+    """Calendar neighbours and rare-term neighbours; with `focus`, only pairs that involve it."""
+    for i, j in _calendar_pairs(members, int(w.day_window)):
+        if focus is None or i in focus or j in focus:
+            yield i, j
+    if focus is None:
+        seekers = [m for m in members if m.day is None]
+    else:
+        seekers = [m for m in members if m.idx in focus]
+    yield from _term_pairs(members, seekers, stats, int(w.max_term_df), int(w.max_candidates))
+
+
+def _calendar_pairs(members: Sequence[Mention], window: int) -> Iterator[tuple[int, int]]:
+    """Day-dated mentions of different articles at most `window` days apart (a sweep)."""
+    dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
+    days = [m.day for m in dated]
+    start = 0
+    for pos, m in enumerate(dated):
+        while days[start] < days[pos] - window:
+            start += 1
+        for other in dated[start:pos]:
+            if other.doc_id != m.doc_id:
+                yield other.idx, m.idx
+
+
+def _term_pairs(members: Sequence[Mention], seekers: Sequence[Mention],
+                stats: TermStats, max_df: int,
+                max_candidates: int) -> Iterator[tuple[int, int]]:
+    """For each seeker: the mentions of the block sharing the most (rare) terms with it."""
+    if not seekers:
+        return
+    by_idx = {m.idx: m for m in members}
+    index: dict[str, list[Mention]] = defaultdict(list)
+    for m in members:
+        for t in m.terms:
+            index[t].append(m)
+    for m in seekers:
+        shared: dict[int, float] = defaultdict(float)
+        for t in m.terms:
+            posting = index[t]
+            if len(posting) > max_df:
+                continue
+            weight = stats.weights[t]
+            for other in posting:
+                if other.doc_id != m.doc_id:
+                    shared[other.idx] += weight
+        best = sorted(shared.items(),
+                      key=lambda kv: (-kv[1], by_idx[kv[0]].event.event_id))[:max_candidates]
+        for other_idx, _ in best:
+            yield m.idx, other_idx
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+@dataclass
+class _Cluster:
+    """A growing story during greedy merging (internal, mutable on purpose, never escapes)."""
+
+    key: int
+    members: list[int]
+    docs: set[str]
+    first_day: int | None
+    last_day: int | None
+
+
+def cluster(mentions: Sequence[Mention], rules: LinkRules,
+            stats: TermStats) -> list[list[int]]:
+    """Groups of mention indexes that report one happening (singletons included)."""
+    return merge_pairs(mentions, linked_pairs(mentions, rules, stats),
+                       int(rules.weights.day_window))
+
+
+def linked_pairs(mentions: Sequence[Mention], rules: LinkRules,
+                 stats: TermStats) -> list[tuple[float, int, int]]:
+    """Candidate pairs that reach their threshold, best first: (score, i, j)."""
+    families = type_families(rules)
+    scored: list[tuple[float, int, int]] = []
+    for i, j in candidate_pairs(mentions, families, stats, rules.weights):
+        pair = score_pair(mentions[i], mentions[j], rules, stats)
+        if pair is not None and is_link(pair, rules.weights):
+            scored.append((pair.score, i, j))
+    # Ties are broken by event ids, so the result does not depend on the order of the input.
+    scored.sort(key=lambda s: (-s[0], *sorted((mentions[s[1]].event.event_id,
+                                                mentions[s[2]].event.event_id))))
+    return scored
+
+
+def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, int]],
+                window: int) -> list[list[int]]:
+    """Greedy merging of linked pairs, best first, under the one-article and time-span limits."""
+    owner = list(range(len(mentions)))
+    clusters: dict[int, _Cluster] = {}
+    for m in mentions:
+        clusters[m.idx] = _Cluster(m.idx, [m.idx], {m.doc_id}, m.day, m.day)
+    for _, i, j in scored:
+        a, b = clusters[owner[i]], clusters[owner[j]]
+        if a is b or a.docs & b.docs or not _within(a, b, window):
+            continue
+        if len(a.members) < len(b.members):
+            a, b = b, a
+        a.members.extend(b.members)
+        a.docs |= b.docs
+        a.first_day = _pick(min, a.first_day, b.first_day)
+        a.last_day = _pick(max, a.last_day, b.last_day)
+        for idx in b.members:
+            owner[idx] = a.key
+        del clusters[b.key]
+    return [sorted(c.members) for c in clusters.values()]
+
+
+def _within(a: _Cluster, b: _Cluster, window: int) -> bool:
+    days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
+    return not days or max(days) - min(days) <= window
+
+
+def _pick(fn, x: int | None, y: int | None) -> int | None:
+    values = [v for v in (x, y) if v is not None]
+    return fn(values) if values else None
+
+
+def attach_same_sentence(groups: Sequence[Sequence[int]], mentions: Sequence[Mention],
+                         rules: LinkRules) -> list[list[int]]:
+    """Put a lone mention into the story of a mention coded from the same sentence.
+
+    A sentence like "agreed Thursday over the telephone to continue dialogue" can be coded twice
+    (CONSULT and AGREE); both describe the one happening the other article also reports.
+    """
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    sizes = [len(members) for members in groups]
+    moved: dict[int, int] = {}
+    by_sentence: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[(m.doc_id, m.event.evidence_start)].append(m)
+    for unordered in by_sentence.values():
+        siblings = sorted(unordered, key=lambda m: m.event.event_id)
+        anchors = [m for m in siblings if sizes[group_of[m.idx]] > 1]
+        for m in siblings:
+            if sizes[group_of[m.idx]] > 1 or not anchors:
+                continue
+            anchor = next((x for x in anchors
+                           if x.event.background == m.event.background
+                           and rules.type_relation(x.type, m.type) is not None
+                           and roles_agree(x, m, rules)), None)
+            if anchor is not None:
+                moved[m.idx] = group_of[anchor.idx]
+    result = [[i for i in members if i not in moved] for members in groups]
+    for idx, target in moved.items():
+        result[target].append(idx)
+    return [sorted(members) for members in result if members]

@@ -1,0 +1,139 @@
+"""Which time expression of a sentence dates a given event word.
+
+A time expression dates the event it is attached to in the parse. From the best to the weakest
+link:
+  0. it modifies the event word itself ("Thursday's meeting", "a 1965 treaty");
+  1. its nearest verb above is the event's verb ("agreed Thursday", "attacked ... on Thursday");
+  2. its verb governs the event's verb: a reporting or announcing verb ("said on Thursday it will
+     scrap", "announced Saturday it will expel") dates what it reports, for want of better.
+"A day after [X]" dates X, the event inside it, not the clause it modifies.
+Expressions in another clause (a relative clause, "after cancelling last month's poll") date
+their own event, not this one. Ranges ("1910-1945") are periods, never a point event's date.
+"since" and limit phrases ("until Friday", "by the end of the year") count one link weaker, so an
+"on Thursday" on the reporting verb ties with a "since 2013" on the event's own verb (the closer
+link then wins); vague ones ("recently") come last. Among equals the nearest to the word wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsevents.records import Parsed, TimeRef
+from newsevents.timeref.grammar import Meaning, TimeGrammar, interpret
+from newsevents.timeref.tense import governing_verb
+
+NO_LINK = 9
+MAX_DEPTH = 12
+
+
+def timeref_for(
+    parsed: Parsed, timerefs: Sequence[TimeRef], token: Any, grammar: TimeGrammar
+) -> TimeRef | None:
+    """The time expression that dates the event word `token`, or None."""
+    sent_index = parsed.sentence_of_token(token.i).index
+    event_verb = governing_verb(token)
+    best: tuple[tuple[int, int, int], TimeRef] | None = None
+    for ref in timerefs:
+        if ref.sent_index != sent_index:
+            continue
+        meaning = interpret(grammar, ref.text)
+        if meaning is None or meaning.form == "range":
+            continue
+        if meaning.relation == "complement":
+            link = _complement_link(parsed.doc, ref, token)
+        else:
+            link = _link(parsed.doc, ref, token, event_verb)
+        if link == NO_LINK:
+            continue
+        rank = (link + _role_penalty(meaning), link, _distance(ref, token))
+        if best is None or rank < best[0]:
+            best = (rank, ref)
+    return best[1] if best else None
+
+
+def _role_penalty(meaning: Meaning) -> int:
+    """How much weaker than a plain time of the event this kind of expression is."""
+    if meaning.form == "vague":
+        return 3
+    return 0 if meaning.relation in ("at", "after") else 1
+
+
+def _distance(ref: TimeRef, token: Any) -> int:
+    if ref.tok_start <= token.i < ref.tok_end:
+        return 0
+    return min(abs(ref.tok_start - token.i), abs(ref.tok_end - 1 - token.i))
+
+
+def _link(doc: Any, ref: TimeRef, token: Any, event_verb: Any | None) -> int:
+    root = _span_root(doc, ref)
+    current = root
+    for _ in range(MAX_DEPTH):
+        if current.i == token.i:
+            return 0
+        if (current.pos_ in ("VERB", "AUX") and current.i != root.i) or current.head.i == current.i:
+            return _verb_link(reattached(ref, current), event_verb)
+        current = current.head
+    return NO_LINK
+
+
+def _complement_link(doc: Any, ref: TimeRef, token: Any) -> int:
+    """"comes a day after [the army warned]": the phrase dates the event below its "after"."""
+    last = doc[ref.tok_end - 1]
+    if token.i >= ref.tok_end and _governs(last, token):
+        return 1
+    return NO_LINK
+
+
+def anchor_verb(doc: Any, ref: TimeRef) -> Any | None:
+    """The verb a time expression hangs on, corrected for the reporting-verb slip below."""
+    root = _span_root(doc, ref)
+    current = root.head
+    for _ in range(MAX_DEPTH):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return reattached(ref, current)
+        current = current.head
+    return None
+
+
+def reattached(ref: TimeRef, verb: Any) -> Any:
+    """The verb of saying for a time written between it and the clause it reports.
+
+    In "South Korea said on Thursday it will scrap the pact" the parser often hangs "on Thursday"
+    on "scrap"; but a time that comes after the verb of saying and before the subject of the
+    reported clause belongs to the saying.
+    """
+    head = verb.head
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX") or not head.i < ref.tok_start:
+        return verb
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects and all(ref.tok_end <= s.left_edge.i for s in subjects):
+        return head
+    return verb
+
+
+def _verb_link(verb: Any, event_verb: Any | None) -> int:
+    if event_verb is None:
+        return NO_LINK
+    if verb.i == event_verb.i:
+        return 1
+    if _governs(verb, event_verb):
+        return 2
+    return NO_LINK
+
+
+def _governs(verb: Any, other: Any) -> bool:
+    """`verb` is above `other` in the parse."""
+    current = other
+    for _ in range(MAX_DEPTH):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == verb.i:
+            return True
+    return False
+
+
+def _span_root(doc: Any, ref: TimeRef) -> Any:
+    span = doc[ref.tok_start:ref.tok_end]
+    return span.root

@@ -1,0 +1,109 @@
+"""timeref_for / event_date / news_day on real corpus sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.dates import event_date, find_timerefs, news_day, timeref_for
+from newsevents.nlp import parse
+from newsevents.records import Article, Line, Parsed
+
+
+def parsed_of(nlp, text: str, pub: str | None = None) -> Parsed:
+    article = Article("t", "t.txt", raw=text, body_lines=(Line(0, len(text), text),), pub_date=pub)
+    return parse(article, nlp)
+
+
+def token(parsed: Parsed, text: str, nth: int = 0):
+    return [t for t in parsed.doc if t.text == text][nth]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "event_word", "phrase", "date"),
+    [
+        # the verb's own time
+        ("Police on Wednesday arrested Cristiana Chamorro, the leading opposition candidate for "
+         "president.", "2021-06-04", "arrested", "on Wednesday", "2021-06-02"),
+        ("India launched air strikes yesterday against a terrorist training camp hidden on a "
+         "hilltop amid thick forests in Pakistan.", "2019-02-27", "launched", "yesterday",
+         "2019-02-26"),
+        # a time on the noun itself
+        ("In Thursday's meeting, Motegi urged Kang not to scrap the pact.", "2019-09-27",
+         "meeting", "Thursday", "2019-09-26"),
+        ("Japan argues the ruling goes against a 1965 bilateral agreement.", "2020-10-27",
+         "agreement", "1965", "1965"),
+        # the reporting verb's time dates the reported event; Thursday is past for "said"
+        ("South Korea said on Thursday it will scrap an intelligence-sharing pact with Japan.",
+         "2019-08-23", "scrap", "on Thursday", "2019-08-22"),
+        # a future event and its deadline
+        ("Lithuanian Vice Foreign Minister Mantas Adomenas said last week that his country would "
+         "open its office in Taipei by the end of the year.", "2021-08-10", "open",
+         "by the end of the year", "2021"),
+    ],
+)
+def test_event_date_on_real_sentences(nlp, sentence, pub, event_word, phrase, date) -> None:
+    parsed = parsed_of(nlp, sentence, pub)
+    refs = find_timerefs(parsed)
+    ref, got = event_date(parsed, refs, token(parsed, event_word))
+    assert ref is not None and ref.text == phrase
+    assert got == date
+
+
+def test_a_range_is_never_chosen(nlp) -> None:
+    text = ("Bilateral ties started to chill after a series of South Korean court rulings, "
+            "ordering Japanese firms to compensate for wartime forced labor during Japan's "
+            "1910-1945 colonization.")
+    parsed = parsed_of(nlp, text, "2019-09-27")
+    assert timeref_for(parsed, find_timerefs(parsed), token(parsed, "compensate")) is None
+
+
+def test_a_time_in_another_sentence_is_not_used(nlp) -> None:
+    text = ("Senior officials from Japan and South Korea agreed Thursday over the telephone to "
+            "continue dialogue. The officials also agreed on the importance of their countries "
+            "cooperating bilaterally.")
+    parsed = parsed_of(nlp, text, "2020-11-12")
+    refs = find_timerefs(parsed)
+    assert timeref_for(parsed, refs, token(parsed, "agreed", 0)).text == "Thursday"
+    assert timeref_for(parsed, refs, token(parsed, "agreed", 1)) is None
+
+
+def test_since_phrase_yields_to_a_point_time(nlp) -> None:
+    text = ("On Tuesday, Park Jie-won became the highest-ranking South Korean official to meet "
+            "with Prime Minister Yoshihide Suga since the latter took office in September.")
+    parsed = parsed_of(nlp, text, "2020-11-12")
+    ref, got = event_date(parsed, find_timerefs(parsed), token(parsed, "became"))
+    assert (ref.text, got) == ("On Tuesday", "2020-11-10")
+
+
+def test_news_day_is_the_day_the_lead_names(nlp) -> None:
+    text = ("Japanese Prime Minister Shinzo Abe visited the controversial Yasukuni Shrine on "
+            "Thursday, which honors Japan's war dead.\n\nVice Foreign Minister Kim Kyou-hyun "
+            "summoned the deputy chief of the Japanese Embassy in Seoul and lodged a protest.")
+    parsed = parsed_of(nlp, text, "2013-12-27")
+    ref, day = news_day(parsed, find_timerefs(parsed))
+    assert ref.text == "on Thursday" or ref.text == "Thursday"
+    assert day == "2013-12-26"
+
+
+def test_news_day_defaults_to_publication_day(nlp) -> None:
+    text = "Russia announced its decision to expel two U.S. diplomats."
+    parsed = parsed_of(nlp, text, "2023-09-14")
+    assert news_day(parsed, find_timerefs(parsed)) == (None, "2023-09-14")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "event_word", "date"),
+    [
+        # dailypakistan 2023-05-09
+        ("The development comes a day after Pakistan Army warned PTI chief against making "
+         "baseless allegations.", "2023-05-09", "warned", "2023-05-08"),
+        # medicinehatnews 2024-01-22: an approximate count of days keeps only the month
+        ("The joint operation comes about 10 days after U.S. and British warships and fighter "
+         "jets struck more than 60 targets in 28 locations.", "2024-01-22", "struck", "2024-01"),
+    ],
+)
+def test_interval_after_dates_the_event_inside_it(nlp, sentence, pub, event_word, date) -> None:
+    parsed = parsed_of(nlp, sentence, pub)
+    refs = find_timerefs(parsed)
+    assert event_date(parsed, refs, token(parsed, event_word))[1] == date
+    assert timeref_for(parsed, refs, token(parsed, "comes")) is None
