@@ -12,6 +12,7 @@ Usage: .venv/bin/python bench/actors_gold.py [--errors] [CORPUS_DIR]
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -82,7 +83,8 @@ def locate(raw: str, evidence: str, phrase: str) -> tuple[int, int] | None:
     at = raw.find(evidence)
     if at < 0:
         return None
-    inner = evidence.find(phrase)
+    match = re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", evidence)
+    inner = match.start() if match else evidence.find(phrase)
     if inner < 0:
         return None
     return at + inner, at + inner + len(phrase)

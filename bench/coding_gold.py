@@ -32,7 +32,7 @@ from newsevents import actors, dates, nlp  # noqa: E402
 from newsevents.coding import code_events  # noqa: E402
 from newsevents.knowledge import Knowledge, load_knowledge  # noqa: E402
 from newsevents.options import Options  # noqa: E402
-from newsevents.records import Article, ActorMention, Event, Line, Parsed  # noqa: E402
+from newsevents.records import ActorMention, Article, Event, Line, Parsed  # noqa: E402
 
 WORD = re.compile(r"\w+")
 QUAD = {
@@ -57,7 +57,8 @@ class Tally:
     main_type: int = 0
 
 
-def article_of(txt: Path, gold: dict, pub_date: str | None) -> Article:
+def article_of(txt: Path, gold: dict, pub_date: str | None, row: dict | None = None,
+               knowledge: Knowledge | None = None) -> Article:
     """The gold body (first to last body line, minus boilerplate lines) as an Article."""
     raw = txt.read_text(encoding="utf-8")
     lines, pos, inside = [], 0, False
@@ -69,10 +70,10 @@ def article_of(txt: Path, gold: dict, pub_date: str | None) -> Article:
         stripped = text.strip()
         if not stripped:
             continue
-        if title is None:
-            title = stripped
         if not inside and stripped == (gold.get("body_first_line") or "").strip():
             inside = True
+        if title is None and not inside:
+            title = stripped
         if inside and stripped not in boiler:
             lead = len(text) - len(text.lstrip())
             lines.append(Line(start + lead, start + lead + len(stripped), stripped))
@@ -85,8 +86,15 @@ def article_of(txt: Path, gold: dict, pub_date: str | None) -> Article:
                 lead = len(text) - len(text.lstrip())
                 lines.append(Line(pos + lead, pos + lead + len(text.strip()), text.strip()))
             pos += len(text) + 1
+    row = row or {}
+    outlet = None
+    if knowledge is not None:
+        outlet = knowledge.outlets.resolve(row.get("outlet")) or knowledge.outlets.lookup_url(
+            row.get("url"))
     return Article(doc_id=txt.stem, source_path=str(txt), raw=raw, body_lines=tuple(lines),
-                   title=title, pub_date=pub_date)
+                   title=title, pub_date=pub_date, url=row.get("url"),
+                   outlet=outlet.name if outlet else row.get("outlet"),
+                   outlet_country=outlet.country if outlet else None)
 
 
 def lookup_mentions(parsed: Parsed, knowledge: Knowledge) -> tuple[ActorMention, ...]:
@@ -169,7 +177,7 @@ def match(golds: list[dict], preds: list[Event], with_countries: bool) -> list[t
     return pairs
 
 
-def articles(sets: list[str]) -> Iterator[tuple[Path, dict, str | None]]:
+def articles(sets: list[str]) -> Iterator[tuple[Path, dict, str | None, dict]]:
     for name in sets:
         folder = CORPUS / name
         manifest = {}
@@ -180,15 +188,17 @@ def articles(sets: list[str]) -> Iterator[tuple[Path, dict, str | None]]:
         for gold_path in sorted(folder.glob("*.json")):
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             row = manifest.get(gold_path.stem, {})
-            yield gold_path.with_suffix(".txt"), gold, row.get("pub_date") or gold.get("pub_date")
+            pub_date = row.get("pub_date") or gold.get("pub_date")
+            yield gold_path.with_suffix(".txt"), gold, pub_date, row
 
 
-def show(doc_id: str, golds: list[dict], preds: list[Event], pairs: list) -> None:
+def show(doc_id: str, golds: list[dict], preds: list[Event], pairs: list, loose: list) -> None:
     print(f"\n=== {doc_id}")
     matched_g = {id(g) for g, _ in pairs}
+    loose_g = {id(g): e for g, e in loose}
     matched_p = {id(e) for _, e in pairs}
     for g in golds:
-        mark = "ok " if id(g) in matched_g else "MISS"
+        mark = "ok " if id(g) in matched_g else ("CTRY" if id(g) in loose_g else "MISS")
         src, tgt = g.get("source") or {}, g.get("target") or {}
         print(f"  G {mark} {'M' if g['main'] else ' '} {g['type']:9} {g['status']:9} "
               f"{'BG' if g['background'] else '  '} {src.get('country')}->{tgt.get('country')} "
@@ -212,10 +222,10 @@ def main() -> None:
     knowledge = load_knowledge()
     pipeline = nlp.load_pipeline(options.model)
     tally = Tally()
-    for txt, gold, pub_date in articles(args.sets):
+    for txt, gold, pub_date, row in articles(args.sets):
         if args.doc and args.doc not in txt.stem:
             continue
-        parsed = nlp.parse(article_of(txt, gold, pub_date), pipeline)
+        parsed = nlp.parse(article_of(txt, gold, pub_date, row, knowledge), pipeline)
         mentions = mentions_for(parsed, knowledge)
         timerefs = dates.find_timerefs(parsed)
         preds = list(code_events(parsed, mentions, timerefs, knowledge, options))
@@ -238,7 +248,7 @@ def main() -> None:
             if pred_main is not None and pred_main.type == gold_main["type"]:
                 tally.main_type += 1
         if args.verbose:
-            show(txt.stem, golds, preds, pairs)
+            show(txt.stem, golds, preds, pairs, loose)
     report(tally)
 
 

@@ -143,13 +143,14 @@ def measure(n_events: int) -> dict:
 
     results = synthetic_results(n_events)
     before = _rss_mb()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     run = link.link(results)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     return {
         "events": len(run.events), "articles": len(run.articles), "stories": len(run.stories),
         "multi_article_stories": sum(1 for s in run.stories if len(s.doc_ids) > 1),
         "duplicate_groups": len(run.duplicates), "link_seconds": round(seconds, 2),
+        "link_cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(_rss_mb(), 1), "rss_growth_mb": round(_rss_mb() - before, 1),
     }
 

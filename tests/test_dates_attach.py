@@ -107,3 +107,22 @@ def test_interval_after_dates_the_event_inside_it(nlp, sentence, pub, event_word
     refs = find_timerefs(parsed)
     assert event_date(parsed, refs, token(parsed, event_word))[1] == date
     assert timeref_for(parsed, refs, token(parsed, "comes")) is None
+
+
+def test_a_labelled_metadata_date_dates_no_event(nlp) -> None:
+    # newsone 2021-05-21: the body's first line opens with the site's date label
+    text = (" date 2021-05-21 Israel and Hamas have announced a ceasefire after they agreed to an "
+            "Egyptian-brokered proposed to halt 11 days of fighting in the Gaza Strip.")
+    parsed = parsed_of(nlp, text, "2021-05-21")
+    refs = find_timerefs(parsed)
+    assert [r.text for r in refs] == ["date 2021-05-21"]
+    assert timeref_for(parsed, refs, token(parsed, "announced")) is None
+
+
+def test_a_planned_day_is_not_the_news_day(nlp) -> None:
+    # kyodo 2020-10-27: the only day of the lead paragraph is a planned one
+    text = ("Shigeki Takizaki, the head of the ministry's Asian and Oceanian Affairs Bureau, will "
+            "travel to the neighboring country on Wednesday to meet with his South Korean "
+            "counterpart.")
+    parsed = parsed_of(nlp, text, "2020-10-27")
+    assert news_day(parsed, find_timerefs(parsed)) == (None, "2020-10-27")

@@ -73,7 +73,7 @@ def test_a_range_is_never_an_event_date() -> None:
     assert resolve(ref("1910-1945"), "2019-09-27", "past") is None
 
 
-def test_vague_refs_give_no_date() -> None:
+def test_recently_gives_no_date() -> None:
     assert resolve(ref("recently"), "2019-09-27", "past") is None
 
 
@@ -89,3 +89,28 @@ def test_leap_day_without_year_goes_back_to_a_leap_year() -> None:
 
 def test_malformed_publication_date_is_treated_as_unknown() -> None:
     assert resolve(ref("Thursday"), "sometime", "past") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "expected"),
+    [
+        # yonhap 2019-10-24: "relations have been at one of the lowest ebbs in recent months"
+        ("in recent months", "2019-10-24", "2019"),
+        ("in recent months", "2019-03-02", None),
+        ("in recent days", "2021-05-21", "2021-05"),
+        ("in recent days", "2021-05-03", "2021"),
+        ("several days ago", "2021-05-21", "2021-05"),
+        ("a few years ago", "2021-05-21", None),
+    ],
+)
+def test_vague_stretches_keep_the_period_that_holds_them(text, pub, expected) -> None:
+    assert resolve(ref(text), pub, "past") == expected
+
+
+def test_resolve_text_rereads_a_stored_date_text() -> None:
+    from newsevents.dates import resolve_text
+
+    # an undated article whose publication day the link stage inferred later
+    assert resolve_text("on Thursday evening", "2017-04-07", "past") == "2017-04-06"
+    assert resolve_text("on Thursday evening", None, "past") is None
+    assert resolve_text("no time here", "2017-04-07", "past") is None

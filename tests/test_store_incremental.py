@@ -53,6 +53,26 @@ def test_same_text_under_another_path_is_skipped(tmp_path, seeds):
         assert store.has_content(seeds[0].article.content_hash)
         assert store.write_article(copy, run_id) == "skipped"
         assert store.known_hashes() == {seeds[0].article.content_hash}
+        assert store.known_articles() == {(seeds[0].article.content_hash,
+                                           seeds[0].article.outlet)}
+
+
+def test_same_text_from_another_outlet_is_a_syndicated_copy_and_kept(tmp_path, seeds):
+    original = seeds[0]
+    copy = dataclasses.replace(
+        original, doc_id="partner/" + original.doc_id,
+        article=dataclasses.replace(original.article, doc_id="partner/" + original.doc_id,
+                                    outlet="Partner Daily"),
+        events=(),
+    )
+    with open_store(tmp_path / "s.duckdb") as store:
+        run_id = store.start_run()
+        assert store.write_article(original, run_id) == "added"
+        assert not store.has_article(original.article.content_hash, "Partner Daily")
+        assert store.write_article(copy, run_id) == "added"
+        assert store.has_article(original.article.content_hash, "Partner Daily")
+        assert store.write_article(copy, run_id) == "skipped"
+        assert store.counts()["articles"] == 2
 
 
 def test_changed_text_replaces_the_article_and_its_events(tmp_path, seeds):

@@ -53,6 +53,9 @@ __all__ = ["CorpusProfile", "build_profile", "clean", "clean_lines", "LineVerdic
 # photo credit, caption). A high cost keeps a caption or dek above them out of the body.
 HEADER_MARKERS = frozenset({"byline", "date-line", "photo-credit", "caption"})
 MARKER_COST = -25
+# The heading of a later page section (related stories, comments): no run crosses it.
+SECTION_END = "section-end"
+BOUNDARY_COST = -10_000
 RULE_COST = -8
 HEADLINE_COST = -4
 SHORT_COST = -2
@@ -71,6 +74,9 @@ INLINE_HEADLINE_MIN_WORDS = 8
 TITLE_CASE_SHARE = 0.6
 # Lines of at least this many words printed twice in one document are layout, not story.
 DOUBLED_MIN_WORDS = 8
+# A headline line above another headline-like line is the title (the lower one its standfirst)
+# when it has at least this many words (shorter lines there are section labels).
+TITLE_MIN_WORDS = 5
 # A standfirst under the headline has at most this many words (a news lead has more).
 DEK_MAX_WORDS = 14
 # Non-English: a line with this share of other languages' function words (and more of them
@@ -87,6 +93,8 @@ SENTENCE_END = ".!?"
 
 def line_score(feature: LineFeatures, repeated: bool) -> int:
     """How much a line speaks for being in the body (positive) or against it (negative)."""
+    if feature.rule_reason == SECTION_END:
+        return BOUNDARY_COST
     if feature.rule_reason in HEADER_MARKERS:
         return MARKER_COST
     if feature.rule_reason is not None or repeated:
@@ -228,16 +236,25 @@ class LineVerdicts:
     body_start: int | None
 
 
-def _title_index(feats: Sequence[LineFeatures], start: int, meta_title: str | None) -> int | None:
-    """The leading headline line above the body: the first line no rule claims."""
+def _title_index(feats: Sequence[LineFeatures], reasons: Sequence[str | None], start: int,
+                 meta_title: str | None) -> int | None:
+    """The headline above the body: the page's own title when known; else the headline right
+    above a byline or date stamp (a sidebar may come first); else the first header line if it
+    reads like a headline."""
     wanted = line_key(meta_title) if meta_title else None
-    for i in range(start):
-        feature = feats[i]
-        if wanted and line_key(feature.content) == wanted:
+    candidates = [i for i in range(start) if reasons[i] == "header"]
+    for i in candidates:
+        if wanted and line_key(feats[i].content) == wanted:
             return i
-        if feature.rule_reason is None:
-            return i if feature.headline_like else None
-    return None
+    headlines = [i for i in candidates if feats[i].headline_like]
+    for i in reversed(headlines):
+        if i + 1 < start and reasons[i + 1] in ("byline", "date-line"):
+            above = i - 1
+            while above in headlines and feats[above].n_words >= TITLE_MIN_WORDS:
+                i, above = above, above - 1  # a title above its standfirst
+            return i
+    first = next((i for i in range(start) if reasons[i] not in ("nav", "date-line")), None)
+    return first if first is not None and first in headlines else None
 
 
 def _dek_index(feats: Sequence[LineFeatures], title: int | None, start: int,
@@ -303,11 +320,29 @@ def _outside_reason(feature: LineFeatures, before_body: bool) -> str:
     return "related-headlines" if feature.headline_like else "trailer"
 
 
+def _header_reason(feature: LineFeatures, previous: str | None, outlets: OutletTable | None,
+                   previous_text: str) -> str:
+    """Why a line above the body goes: its rule, a byline (an outlet's name alone, or the
+    second line of a byline cut after "and"), else "header"."""
+    if feature.rule_reason is not None:
+        return feature.rule_reason
+    if previous == "byline" and previous_text.rstrip().endswith((" and", ",", "&")):
+        return "byline"
+    bare = feature.content.strip("•·-–—|*() ").strip()
+    if outlets is not None and feature.n_words <= 4 and outlets.lookup(bare):
+        return "byline"
+    if feature.dateline is not None and feature.n_words <= 6:
+        return "dateline-only"
+    return "header"
+
+
 def clean_lines(text: str, rules: BoilerplateRules, profile: CorpusProfile,
-                meta_title: str | None = None, extracted: bool = False) -> LineVerdicts:
+                meta_title: str | None = None, extracted: bool = False,
+                outlets: OutletTable | None = None) -> LineVerdicts:
     """Judge every line of `text`: body, or removed with a reason.
 
-    `extracted`: `text` is an extractor's main text (see `body_span`).
+    `extracted`: `text` is an extractor's main text (see `body_span`); `outlets` lets a line
+    that only names an outlet ("• Kyodo") count as a byline.
     """
     lines = split_lines(text)
     feats = tuple(features(lines, rules))
@@ -316,19 +351,23 @@ def clean_lines(text: str, rules: BoilerplateRules, profile: CorpusProfile,
         reasons = tuple(_outside_reason(f, True) for f in feats)
         return LineVerdicts(lines, feats, reasons, None, None)
     start, end = span
-    title = _title_index(feats, start, meta_title)
+    reasons: list[str | None] = []
+    for i, feature in enumerate(feats[:start]):
+        previous = reasons[i - 1] if i else None
+        previous_text = feats[i - 1].content if i else ""
+        reasons.append(_header_reason(feature, previous, outlets, previous_text))
+    title = _title_index(feats, reasons, start, meta_title)
+    if title is not None:
+        reasons[title] = "title"
     dek = _dek_index(feats, title, start, end)
     english = _mostly_english(feats[start:end + 1])
-    reasons: list[str | None] = []
-    for i, feature in enumerate(feats):
-        if i == title:
-            reasons.append("title")
-        elif i == dek:
+    for i in range(start, len(feats)):
+        if i == dek:
             reasons.append("dek")
-        elif start <= i <= end:
+        elif i <= end:
             reasons.append(_inside_reason(feats, i, span, profile, english, extracted))
         else:
-            reasons.append(_outside_reason(feature, i < start))
+            reasons.append(_outside_reason(feats[i], False))
     body_start = start + 1 if dek == start else start
     return LineVerdicts(lines, feats, tuple(reasons), title, body_start)
 
@@ -345,26 +384,29 @@ class OutletFinding:
 
 
 def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
-    """Outlet names the text gives: dateline, "• Kyodo" byline lines, a closing "(Yonhap)"."""
-    found: list[str] = []
+    """Outlet names the text gives, most telling first: the dateline opening the body
+    ("(Yonhap)", ", Kyodo -"), a closing "(Yonhap)", lines naming only an outlet ("• Kyodo")."""
+    dateline: list[str] = []
+    credit: list[str] = []
+    named: list[str] = []
     start = verdicts.body_start
     for i, feature in enumerate(verdicts.feats):
-        if feature.dateline is not None and (start is None or abs(i - start) <= 1):
-            named = dateline_outlet(feature.dateline)
-            found.extend([named] if named else [])
-            found.extend(p for p in dateline_parts(feature.dateline) if outlets.lookup(p))
+        if feature.dateline is not None and start is not None and abs(i - start) <= 1:
+            in_brackets = dateline_outlet(feature.dateline)
+            dateline.extend([in_brackets] if in_brackets else [])
+            dateline.extend(p for p in dateline_parts(feature.dateline) if outlets.lookup(p))
         elif verdicts.reasons[i] is not None and feature.n_words <= 4:
             bare = feature.content.strip("•·-–—|*() ").strip()
             if outlets.lookup(bare):
-                found.append(bare)
+                named.append(bare)
     body = [line for line, reason in zip(verdicts.lines, verdicts.reasons, strict=True)
             if reason is None]
     if body:
         tail = body[-1].text
-        credit = tail[len(without_trailing_credit(tail)):].strip(" ()")
-        if credit and outlets.lookup(credit):
-            found.append(credit)
-    return found
+        closing = tail[len(without_trailing_credit(tail)):].strip(" ()")
+        if closing and outlets.lookup(closing):
+            credit.append(closing)
+    return dateline + credit + named
 
 
 def find_outlet(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -> OutletFinding:
@@ -387,8 +429,10 @@ def find_dateline_place(verdicts: LineVerdicts, outlets: OutletTable) -> str | N
     if start is None:
         return None
     for i in (start - 1, start):
-        if 0 <= i < len(verdicts.feats) and verdicts.feats[i].dateline is not None:
-            parts = dateline_parts(verdicts.feats[i].dateline)
+        feature = verdicts.feats[i] if 0 <= i < len(verdicts.feats) else None
+        if feature is not None and feature.dateline is not None and (
+                feature.rule_reason is None):
+            parts = dateline_parts(feature.dateline)
             places = [p for p in parts if not outlets.lookup(p)]
             return ", ".join(places) or None
     return None
@@ -473,7 +517,8 @@ def clean(
 ) -> Article | Rejection:
     """Clean one article, or reject it with a one-line reason."""
     rules = knowledge.boilerplate
-    verdicts = clean_lines(raw.text, rules, profile, raw.meta.title, raw.html is not None)
+    verdicts = clean_lines(raw.text, rules, profile, raw.meta.title, raw.html is not None,
+                           knowledge.outlets)
     body = [ln for ln, r in zip(verdicts.lines, verdicts.reasons, strict=True) if r is None]
     name = raw.source_path if raw.source_path != "-" else "stdin"
     if not verdicts.lines:

@@ -7,6 +7,7 @@ Interface used by the event coder:
 - `resolve(ref, pub_date, tense)`: YYYY, YYYY-MM or YYYY-MM-DD at the precision the text gives;
 - `event_date(parsed, timerefs, token)`: the three above in one call, with the tense taken from
   the verb the expression is attached to ("said Thursday it will scrap": Thursday is past);
+- `resolve_text(text, pub_date, tense)`: `resolve` for a stored `date_text`;
 - `news_day(parsed, timerefs)`: the day of the current news (the first day named in the week up
   to publication, else the publication day): the date for current events with no cue of their own.
 
@@ -27,8 +28,8 @@ from newsevents.timeref.resolve import parse_pub_date, resolve_meaning
 
 __all__ = [
     "BUNDLED_GRAMMAR", "Meaning", "TimeGrammar", "TimeLexicon", "event_date", "find_timerefs",
-    "interpret", "load_time_lexicon", "meaning_of", "news_day", "resolve", "tense_of",
-    "timeref_for",
+    "interpret", "load_time_lexicon", "meaning_of", "news_day", "resolve", "resolve_text",
+    "tense_of", "timeref_for",
 ]
 
 BUNDLED_GRAMMAR = TimeGrammar.build(load_time_lexicon())
@@ -52,6 +53,15 @@ def resolve(
     if meaning is None:
         return ref.value
     return resolve_meaning(meaning, parse_pub_date(pub_date), tense)
+
+
+def resolve_text(
+    text: str, pub_date: str | None, tense: Tense, grammar: TimeGrammar = BUNDLED_GRAMMAR
+) -> str | None:
+    """`resolve` for a phrase alone (an event's `date_text`), e.g. once the link stage has
+    inferred the publication date of an undated article."""
+    meaning = interpret(grammar, text)
+    return resolve_meaning(meaning, parse_pub_date(pub_date), tense) if meaning else None
 
 
 def tense_of(token: Any, grammar: TimeGrammar = BUNDLED_GRAMMAR) -> Tense:

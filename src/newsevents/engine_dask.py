@@ -19,6 +19,8 @@ Point `--scheduler tcp://host:8786` at an existing cluster (dask-jobqueue, Kuber
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +34,7 @@ from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
 
 DASK_HINT = "install the Dask extra: pip install 'newsevents[dask]'"
 PARQUET_DIR = "parquet"
+IN_FLIGHT_PER_THREAD = 3  # partitions queued per worker thread
 
 
 def _distributed() -> Any:
@@ -127,15 +130,31 @@ class DaskRunner:
         name = f"newsevents-context-{uuid4().hex[:12]}"
         self.client.register_plugin(_plugin_class()(name, options, profile), name=name)
         try:
-            futures = self.client.map(
-                _process_partition, partitions(items, options.batch_size),
-                plugin_name=name, pure=False,
-            )
-            for future in futures:  # in input order; later partitions keep running meanwhile
-                yield from future.result()
-                future.release()
+            yield from self._in_order(partitions(items, options.batch_size), name)
         finally:
             self.client.unregister_worker_plugin(name)
+
+    def _in_order(self, parts: list[Sequence[RawArticle]], name: str) -> Iterator[ArticleResult]:
+        """Results partition by partition, in input order, with a bounded number in flight.
+
+        Only `window` partitions are on the cluster at a time, so memory on the scheduler and
+        workers does not grow with the corpus; the workers stay busy while the head is consumed.
+        """
+        window = max(4, IN_FLIGHT_PER_THREAD * max(1, sum(self.client.nthreads().values())))
+        pending: deque[Any] = deque()
+        upcoming = iter(parts)
+        for part in itertools.islice(upcoming, window):
+            pending.append(self._submit(part, name))
+        while pending:
+            future = pending.popleft()
+            results = future.result()
+            future.release()
+            for part in itertools.islice(upcoming, 1):
+                pending.append(self._submit(part, name))
+            yield from results
+
+    def _submit(self, part: Sequence[RawArticle], name: str) -> Any:
+        return self.client.submit(_process_partition, part, plugin_name=name, pure=False)
 
 
 # --------------------------------------------------------------------------- the flow

@@ -288,19 +288,24 @@ def _plain(exc: Exception) -> str:
     return " ".join(message.split())
 
 
+def _jsonl_fields(line: str, options: Options) -> dict[str, Any]:
+    if len(line.encode("utf-8")) > options.max_input_bytes:
+        raise InputError(f"line is over the {options.max_input_bytes}-byte limit")
+    try:
+        fields = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg})") from exc
+    if not isinstance(fields, dict):
+        raise InputError("not a JSON object")
+    return fields
+
+
 def _jsonl_record(number: int, line: str, stem: str, source: str,
                   options: Options) -> RawArticle | Rejection:
-    fallback_id = f"{stem}-{number}"
+    doc_id = f"{stem}-{number}"
     try:
-        if len(line.encode("utf-8")) > options.max_input_bytes:
-            raise InputError(f"line is over the {options.max_input_bytes}-byte limit")
-        try:
-            fields = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"not valid JSON ({exc.msg})") from exc
-        if not isinstance(fields, dict):
-            raise InputError("not a JSON object")
-        doc_id = _clean_value(fields.get("id")) or fallback_id
+        fields = _jsonl_fields(line, options)
+        doc_id = _clean_value(fields.get("id")) or doc_id
         meta = metadata_from(fields, "jsonl")
         text, html = fields.get("text"), fields.get("html")
         if isinstance(text, str) and text.strip():
@@ -310,7 +315,7 @@ def _jsonl_record(number: int, line: str, stem: str, source: str,
             return _article(doc_id, source, "jsonl", found.text, html_metadata(found, meta), html)
         raise InputError("has no non-empty 'text' or 'html' field")
     except InputError as exc:
-        return _reject(fallback_id, source, f"{Path(source).name} line {number}: {_plain(exc)}")
+        return _reject(doc_id, source, f"{Path(source).name} line {number}: {_plain(exc)}")
 
 
 def _jsonl_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, str | None, str | None]]:
@@ -429,9 +434,30 @@ def _unique(records: Iterable[RawArticle | Rejection]) -> Iterator[RawArticle | 
         yield record if doc_id == record.doc_id else replace(record, doc_id=doc_id)
 
 
+def load_manifests(manifests: Sequence[str | Path]) -> Manifest:
+    """Several manifests read as one (later rows win for the same path; names stay unique)."""
+    loaded = [load_manifest(m) for m in manifests]
+    by_path = {k: v for m in loaded for k, v in m.by_path.items()}
+    names: dict[str, list[ManifestEntry]] = {}
+    for m in loaded:
+        for name, entry in m.by_name.items():
+            names.setdefault(name, []).append(entry)
+    return Manifest(by_path, {n: e[0] for n, e in names.items() if len(e) == 1})
+
+
 def iter_inputs(
-    paths: Sequence[str | Path], manifest: str | Path | None, options: Options
+    paths: Sequence[str | Path],
+    manifest: str | Path | Sequence[str | Path] | None,
+    options: Options,
 ) -> Iterator[RawArticle | Rejection]:
-    """Every input document as a RawArticle, or a Rejection naming the file and the reason."""
-    loaded = load_manifest(manifest) if manifest is not None else None
+    """Every input document as a RawArticle, or a Rejection naming the file and the reason.
+
+    `manifest` is one manifest file, several, or None.
+    """
+    if manifest is None or (not isinstance(manifest, (str, Path)) and not manifest):
+        loaded = None
+    elif isinstance(manifest, (str, Path)):
+        loaded = load_manifest(manifest)
+    else:
+        loaded = load_manifests(manifest)
     yield from _unique(_expand(paths, loaded, options))

@@ -20,6 +20,7 @@ from newsevents.options import Options
 from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
 
 ProgressCallback = Callable[[ArticleResult], None]
+ManifestArg = str | Path | Sequence[str | Path] | None
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ def process_article(raw: RawArticle, ctx: Context) -> ArticleResult:
 # Worker processes of the pool each hold one Context, built by the initializer. This is the only
 # process-global state, and it lives only inside pool workers (never in the calling process).
 _WORKER_CONTEXT: Context | None = None
+MIN_ARTICLES_PER_WORKER = 12
 
 
 def _init_worker(options: Options, profile: CorpusProfile) -> None:
@@ -101,14 +103,16 @@ def run_local(
     context: Context | None = None,
 ) -> Iterator[ArticleResult]:
     """Process articles in order, on `options.processes` worker processes (1 = in-process)."""
-    processes = max(1, min(options.processes, n_inputs))
+    # A worker process costs a spaCy load (seconds): below a few dozen articles one process wins.
+    processes = max(1, min(options.processes, n_inputs // MIN_ARTICLES_PER_WORKER))
     if processes == 1:
         ctx = context or Context.create(options, profile)
         ctx = dataclasses.replace(ctx, profile=profile)
         for raw in raws:
             yield process_article(raw, ctx)
         return
-    mp = multiprocessing.get_context("fork")
+    # spawn, not fork: forking while another thread (a progress bar, BLAS) holds a lock deadlocks.
+    mp = multiprocessing.get_context("spawn")
     with mp.Pool(processes, initializer=_init_worker, initargs=(options, profile)) as pool:
         yield from pool.imap(_process_in_worker, raws, chunksize=2)
 
@@ -117,7 +121,7 @@ def run_local(
 
 
 def _ingest(
-    inputs: Sequence[str | Path], manifest: str | Path | None, options: Options
+    inputs: Sequence[str | Path], manifest: ManifestArg, options: Options
 ) -> tuple[list[RawArticle], list[Rejection]]:
     from newsevents import ingest
 
@@ -135,7 +139,7 @@ def _with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
 
 def extract(
     inputs: Sequence[str | Path],
-    manifest: str | Path | None = None,
+    manifest: ManifestArg = None,
     *,
     options: Options | None = None,
     on_article: ProgressCallback | None = None,

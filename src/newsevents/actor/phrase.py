@@ -128,7 +128,7 @@ class Resolver:
             dyad = self.context.dyad(start, (start, end))
             return self._country_ref(dyad[0], "GOV", "dyad") if dyad else None
         person = self.scan.person_at.get(root.i)
-        if person is not None and person.start >= start and person.end <= end:
+        if person is not None:
             return self._person_phrase(person, start, end)
         return self._described(start, end, root)
 
@@ -161,6 +161,8 @@ class Resolver:
             country, how = self._context_country(start, end, root, agent)
         if country is None and sector is None:
             return None
+        if agent is None and org is None and sector == "GOV" and self._acts_militarily(root):
+            sector, code = "MIL", "MIL"
         name = self.kb.country_name(country) if root_name is None else root_name.entry.name
         return ActorRef(text=None, name=name, country=country, sector=sector,
                         code=actor_code(country, code), how=how)
@@ -187,18 +189,17 @@ class Resolver:
         for table in (self.scan.name_at, self.scan.agent_at, self.scan.person_at):
             for i in range(start, end):
                 hit = table.get(i)
-                if hit is None or (hit.start, hit.end) in seen or hit.start < start \
-                        or hit.end > end:
+                if hit is None or (hit.start, hit.end) in seen:
                     continue
                 seen.add((hit.start, hit.end))
-                signals.append(self._signal(hit.start, hit.end, root))
+                signals.append(self._signal(hit.start, hit.end, root, (start, end)))
         return signals
 
-    def _signal(self, start: int, end: int, root: Any) -> Signal:
+    def _signal(self, start: int, end: int, root: Any, span: tuple[int, int]) -> Signal:
         token = self._hit_root(start, end)
         place, via, direct = False, "", token.i == root.i or token.head.i == root.i
         hops = 0
-        while token.i != root.i and hops < 12:
+        while token.i != root.i and span[0] <= token.head.i < span[1] and hops < 12:
             if token.dep_ in CLAUSE_DEPS:
                 place = True
             if token.dep_ in ("prep", "agent"):
@@ -289,6 +290,21 @@ class Resolver:
             return sector, sector
         return None, None
 
+    def _acts_militarily(self, root: Any) -> bool:
+        """"Russia seized the ships", "China launched drills": a state named as the doer of
+        armed action acts through its military."""
+        verb = root.head if root.dep_ in ("nsubj", "nsubjpass", "poss", "compound") else None
+        if root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+        if verb is None:
+            return False
+        if root.dep_ in ("poss", "compound"):
+            return verb.lemma_.lower() in self.kb.military_objects
+        if verb.lemma_.lower() in self.kb.military_verbs:
+            return True
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        return any(o.lemma_.lower() in self.kb.military_objects for o in objects)
+
     def _sector_of(self, start: int, end: int) -> str | None:
         root = self._span_root(start, end)
         agents = [(s, self.scan.agent_at[s.start]) for s in self._signals(start, end, root)
@@ -321,7 +337,7 @@ class Resolver:
             if recent:
                 return recent, "coref-sector"
         if root.lemma_.lower() in STATE_NOUNS and root.tag_ == "NN":
-            recent = self._recent_country(start)
+            recent = self._recent_country(start, self._region_members(start, end))
             if recent:
                 return recent, "coref-country"
         if agent is not None and words in DIPLOMAT_WORDS:
@@ -351,11 +367,21 @@ class Resolver:
                 return country
         return None
 
-    def _recent_country(self, token_i: int) -> str | None:
-        """"the Baltic state", "the country": the last country named before the phrase."""
+    def _region_members(self, start: int, end: int) -> frozenset[str]:
+        members: set[str] = set()
+        for i in range(start, end):
+            hit = self.scan.name_at.get(i)
+            if hit is not None and hit.entry.kind == "region":
+                members.update(hit.entry.members)
+        return frozenset(members)
+
+    def _recent_country(self, token_i: int, among: frozenset[str] = frozenset()) -> str | None:
+        """"the Baltic state", "the country": the last country named before the phrase (in the
+        region when one is named), preferring one not already named in the same sentence."""
         sent_start = self.context.sentence_bounds(self.context.sentence_of(token_i))[0]
         in_sentence = set(self.context.countries_between(sent_start, token_i))
-        earlier = [c for i, c in self.context.country_tokens if i < token_i]
+        earlier = [c for i, c in self.context.country_tokens
+                   if i < token_i and (not among or c in among)]
         for country in reversed(earlier):
             if country not in in_sentence:
                 return country
@@ -438,6 +464,10 @@ class Resolver:
             return self._relabel(people[-1].ref, "pronoun") if people else None
         if word in GROUP_PRONOUNS | THING_PRONOUNS:
             others = [m for m in previous if m.tok_start not in self.scan.person_at]
+            if word in GROUP_PRONOUNS:
+                plural = [m for m in others if self._span_root(m.tok_start, m.tok_end).tag_
+                          in ("NNS", "NNPS")]
+                others = plural or others
             return self._relabel(others[-1].ref, "pronoun") if others else None
         return None
 
@@ -480,28 +510,39 @@ class Resolver:
 
     def _resolve_person(self, person: PersonHit) -> ActorRef | None:
         """Country: what the text says next to the name, then the office holders table, then an
-        earlier mention of the name, then context. Sector: the office held on the article's date,
-        then the title or apposition, then the earlier mention."""
+        earlier mention of the name, then the naming style, then context. Sector: the office held
+        on the article's date, then the title or apposition, then the earlier mention."""
         local = self._person_local(person)
         explicit = local if local is not None and local.how in EXPLICIT_HOWS else None
         known = self._known_person(person)
         earlier = self._earlier_person(person)
         if len(person.text.split()) == 1 and earlier is not None:
             known = None
-        layers = [r for r in (explicit, known, earlier, local) if r is not None]
+        styled = None
+        if explicit is None and known is None and earlier is None:
+            country = self._name_style_country(person.text)
+            styled = ActorRef(text=None, country=country, how="name-style") if country else None
+        layers = [r for r in (explicit, known, earlier, styled, local) if r is not None]
         country = next((r.country for r in layers if r.country), None)
         sector = next((r.sector for r in (known, local, earlier)
                        if r is not None and r.sector not in (None, "ELI")), None)
         if country is None and sector is None:
             return None
-        if sector is None:
-            sector = "GOV"
-        source = next(r for r in layers if r.country == country) if country else layers[0]
-        how = source.how if source is not explicit else "apposition"
-        how = "coref" if source is earlier and source is not known else how
+        source = next((r for r in layers if r.country == country), layers[0])
+        how = "apposition" if source is explicit else "coref" if source is earlier \
+            else source.how
         name = known.name if known else earlier.name if earlier else person.text
-        return ActorRef(text=None, name=name, country=country, sector=sector,
-                        code=actor_code(country, sector), how=how)
+        return ActorRef(text=None, name=name, country=country, sector=sector or "GOV",
+                        code=actor_code(country, sector or "GOV"), how=how or "person")
+
+    def _name_style_country(self, name: str) -> str | None:
+        """The one article country whose naming style the name follows, if exactly one."""
+        for pattern, countries in self.kb.name_styles:
+            if pattern.fullmatch(name):
+                candidates = [c for c in countries if c in self.context.ranking]
+                if len(candidates) == 1:
+                    return candidates[0]
+        return None
 
     def _known_person(self, person: PersonHit) -> ActorRef | None:
         entry = person.entry

@@ -13,7 +13,9 @@ The result is stored in `doc.user_data` so the many calls event coding makes reu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from newsevents.knowledge.actorkb import ActorKB, Agent, KBEntry
@@ -68,9 +70,9 @@ class DocScan:
     names: tuple[NameHit, ...]
     agents: tuple[AgentHit, ...]
     persons: tuple[PersonHit, ...]
-    name_at: dict[int, NameHit]
-    agent_at: dict[int, AgentHit]
-    person_at: dict[int, PersonHit]
+    name_at: Mapping[int, NameHit]
+    agent_at: Mapping[int, AgentHit]
+    person_at: Mapping[int, PersonHit]
 
 
 def scan_doc(doc: Any, kb: ActorKB) -> DocScan:
@@ -85,9 +87,9 @@ def scan_doc(doc: Any, kb: ActorKB) -> DocScan:
         names=names,
         agents=agents,
         persons=persons,
-        name_at={i: h for h in names for i in range(h.start, h.end)},
-        agent_at={i: h for h in agents for i in range(h.start, h.end)},
-        person_at={i: h for h in persons for i in range(h.start, h.end)},
+        name_at=MappingProxyType({i: h for h in names for i in range(h.start, h.end)}),
+        agent_at=MappingProxyType({i: h for h in agents for i in range(h.start, h.end)}),
+        person_at=MappingProxyType({i: h for h in persons for i in range(h.start, h.end)}),
     )
     doc.user_data[CACHE_KEY] = (kb, result)
     return result

@@ -41,9 +41,10 @@ class CorpusProfile:
         return line_key(text) in self.repeated_lines
 
 
-def _doc_keys(raw: RawArticle) -> set[str]:
-    return {line_key(line.text) for line in split_lines(raw.text)
-            if len(line.text.split()) <= MAX_REPEATED_WORDS}
+def _doc_keys(raw: RawArticle) -> tuple[set[str], int]:
+    """The document's short lines (normalised) and its number of distinct lines."""
+    lines = {line_key(line.text) for line in split_lines(raw.text)}
+    return {key for key in lines if len(key.split()) <= MAX_REPEATED_WORDS}, len(lines)
 
 
 def build_profile(raws: Iterable[RawArticle], options: Options) -> CorpusProfile:
@@ -51,8 +52,8 @@ def build_profile(raws: Iterable[RawArticle], options: Options) -> CorpusProfile
     docs_of: dict[str, set[int]] = defaultdict(set)
     sizes: list[int] = []
     for number, raw in enumerate(raws):
-        keys = _doc_keys(raw)
-        sizes.append(len(keys))
+        keys, size = _doc_keys(raw)
+        sizes.append(size)
         for key in keys:
             docs_of[key].add(number)
     n_docs = len(sizes)

@@ -54,6 +54,7 @@ class Candidate:
     has_time_cue: bool
     past_tense: bool
     confidence: float
+    depth: int = 0
 
 
 def code_events(
@@ -70,7 +71,8 @@ def code_events(
         candidates.extend(_sentence_candidates(sentence, span, parsed, resolver, timerefs,
                                                knowledge))
     candidates = _carry_background(candidates)
-    merged = _merge(candidates)
+    dyad = story_dyad(mentions)
+    merged = [c for c in (_fill_from_dyad(c, dyad) for c in _merge(candidates)) if _complete(c)]
     kept = [c for c in merged if c.confidence >= options.min_confidence]
     main = _main_index(kept, parsed)
     return tuple(
@@ -94,10 +96,15 @@ def _body_sentences(parsed: Parsed) -> list[tuple[Sentence, Any]]:
                                     alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if title and _norm(sentence.text) == title and len(parsed.sentences) > 1:
+        if title and _is_headline(sentence.text) and _norm(sentence.text) == title:
             continue
         out.append((sentence, span))
     return out
+
+
+def _is_headline(text: str) -> bool:
+    """A line without closing punctuation: a headline, not a sentence of the report."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", ")"))
 
 
 def _sentence_candidates(
@@ -184,7 +191,19 @@ def _candidate(
         has_time_cue=ref is not None or year is not None,
         past_tense=tense == "past",
         confidence=_confidence(token, roles, ref is not None),
+        depth=_depth(predicate, lexicon),
     )
+
+
+def _depth(word: Any, lexicon: Any) -> int:
+    """Arcs from `word` up to the sentence root, not counting a verb of saying at the top."""
+    depth = 0
+    while word.head.i != word.i:
+        word = word.head
+        depth += 1
+    if depth and lexicon.is_cue(word.lemma_.lower(), "report"):
+        depth -= 1
+    return depth
 
 
 def _confidence(token: Any, roles: Roles, timed: bool) -> float:
@@ -256,6 +275,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type or a.background != b.background:
         return False
+    if a.sentence.index == b.sentence.index:
+        # one sentence tells one happening of a type, unless it names different actors
+        (sa, ta), (sb, tb) = _countries(a), _countries(b)
+        return _compatible(sa, sb) or (a.type in JOINT_TYPES and _compatible(sa, tb))
     if a.type in MODE_DISTINCT and a.entry.mode and b.entry.mode and a.entry.mode != b.entry.mode:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
@@ -291,6 +314,60 @@ def _merge(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+def story_dyad(mentions: Sequence[ActorMention]) -> tuple[str, ...]:
+    """The one or two countries the article is about: the most mentioned, the lead weighing
+    double. A second country counts only if it is mentioned at least a third as often."""
+    weight: dict[str, float] = {}
+    for m in mentions:
+        if m.ref.country:
+            weight[m.ref.country] = weight.get(m.ref.country, 0) + (2 if m.sent_index < 3 else 1)
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return ()
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] / 3:
+        return (ranked[0][0], ranked[1][0])
+    return (ranked[0][0],)
+
+
+def _with_country(ref: ActorRef | None, country: str) -> ActorRef:
+    """`ref` placed in `country` (keeping its text and sector), or the bare country."""
+    if ref is None:
+        return ActorRef(text=None, country=country, code=country, how="story-dyad")
+    code = country + (ref.sector or "")
+    how = f"{ref.how}+story-dyad" if ref.how else "story-dyad"
+    return replace(ref, country=country, code=code, how=how)
+
+
+def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
+    """Complete a missing side with the story's other party: in a report about Japan and South
+    Korea, "the export restrictions" without a named target are Japan's on South Korea; in a
+    report about one country, its own."""
+    if not dyad:
+        return c
+    source, target = c.roles.source, c.roles.target
+    src = source.country if source else None
+    tgt = target.country if target else None
+    if src and tgt:
+        return c
+    if src:
+        others = [d for d in dyad if d != src]
+        target = _with_country(target, others[0] if others else src)
+    elif tgt:
+        others = [d for d in dyad if d != tgt]
+        source = _with_country(source, others[0] if others else tgt)
+    elif len(dyad) == 2:
+        source, target = _with_country(source, dyad[0]), _with_country(target, dyad[1])
+    else:
+        return c
+    roles = replace(c.roles, source=source, target=target)
+    return replace(c, roles=roles, confidence=round(max(0.05, c.confidence - 0.1), 2))
+
+
+def _complete(c: Candidate) -> bool:
+    """A consultation needs a counterpart: "Abe visited the Yasukuni shrine" is no CONSULT."""
+    return c.type != "CONSULT" or c.roles.target is not None
+
+
 def _title_words(parsed: Parsed) -> set[str]:
     return set(_norm(parsed.article.title or "").split())
 
@@ -306,10 +383,11 @@ def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
     lead = [(n, c) for n, c in pool if c.sentence.index == first]
     title = _title_words(parsed)
 
-    def rank(item: tuple[int, Candidate]) -> tuple[int, int, int]:
+    def rank(item: tuple[int, Candidate]) -> tuple[bool, int, int, int]:
         _, c = item
         in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
-        return (MAIN_PRIORITY.index(c.type), 0 if in_title else 1, c.trigger_i)
+        subordinate = c.depth > 1  # the main clause tells the news, side clauses the context
+        return (subordinate, MAIN_PRIORITY.index(c.type), 0 if in_title else 1, c.trigger_i)
 
     return min(lead, key=rank)[0]
 

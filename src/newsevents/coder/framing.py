@@ -22,6 +22,7 @@ RECAP_DAYS = 31  # an event dated this much before publication is a recap, not n
 STATE_DEPS_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "dobj", "pobj",
                            "prep", "nsubj", "nsubjpass", "attr", "pcomp", "compound"})
 PAST_PERFECT_TAG = "VBN"
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _chain(token: Any) -> list[Any]:
     out = [token]
     current = token
     for _ in range(MAX_CLIMB):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         out.append(current)
@@ -58,14 +59,22 @@ def _clause_chain(token: Any, lexicon: EventLexicon) -> list[Any]:
 
 
 def is_negated(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
-    """ "did not meet", "no talks", "Moon was not among the leaders Abe held talks with"."""
-    for word in _clause_chain(trigger, lexicon):
+    """ "did not meet", "no talks", "will not attend the summit".
+
+    The search stays inside the event's own clause: "can't help deploring" negates "help", and
+    "urged X not to scrap" is a request, not a negated one.
+    """
+    for word in _chain(trigger):
         for child in word.children:
-            if child.dep_ in ("neg", "det") and lexicon.is_cue(child.lower_, "negation"):
-                if child.dep_ == "det" and word.i != trigger.i:
-                    continue
+            if child.dep_ == "neg" and lexicon.is_cue(child.lower_, "negation"):
                 return True
-        if word.i != trigger.i and word.dep_ in ("ccomp", "xcomp") and word.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "det" and word.i == trigger.i and lexicon.is_cue(
+                child.lower_, "negation"
+            ):
+                return True
+        if word.dep_ in CLAUSE_DEPS or (
+            word.pos_ == "VERB" and word.i != trigger.i and word.i != predicate.i
+        ):
             break
     return False
 
@@ -95,13 +104,19 @@ def status_of(trigger: Any, predicate: Any, lexicon: EventLexicon) -> Framing:
     for word in chain:
         if lexicon.is_cue(_lemma(word), "deny") and word.i != trigger.i:
             return Framing(False, "denied")
-        if lexicon.is_cue(_lemma(word), "fail") and word.i != predicate.i:
+        if lexicon.is_cue(_lemma(word), "fail") and _governs_xcomp(word, chain):
             return Framing(negated, "failed")
     if any(_has_cue_child(w, lexicon, "maybe") for w in chain[:2]):
         return Framing(negated, "conditional")
     if _is_planned(trigger, chain, lexicon):
         return Framing(negated, "planned")
     return Framing(negated, "occurred")
+
+
+def _governs_xcomp(word: Any, chain: list[Any]) -> bool:
+    """ "failed to make progress": the chain reaches `word` through its to-infinitive."""
+    below = [w for w in chain if w.head.i == word.i and w.i != word.i]
+    return any(w.dep_ == "xcomp" for w in below)
 
 
 def _is_planned(trigger: Any, chain: list[Any], lexicon: EventLexicon) -> bool:
@@ -177,7 +192,7 @@ def in_recap_phrase(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool
     current = predicate if predicate.i != trigger.i else trigger
     for _ in range(MAX_CLIMB):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return False
         marker = current if current.dep_ == "prep" else None
         if marker is None:
@@ -194,7 +209,7 @@ def in_recap_phrase(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool
 def _verb_above(token: Any) -> Any:
     current = token
     for _ in range(MAX_CLIMB):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current

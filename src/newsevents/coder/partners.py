@@ -59,7 +59,7 @@ def tense_of(token: Any) -> Tense:
 
 def _local_tense(token: Any) -> Tense:
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lower_ in FUTURE_AUX for a in aux):
@@ -84,7 +84,7 @@ def timeref_for(parsed: Parsed, timerefs: Sequence[TimeRef], token: Any) -> Time
 
 def _local_timeref(parsed: Parsed, timerefs: Sequence[TimeRef], token: Any) -> TimeRef | None:
     clause = token
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     lo, hi = clause.left_edge.i, clause.right_edge.i
     inside = [r for r in timerefs if lo <= r.tok_start and r.tok_end - 1 <= hi]

@@ -21,7 +21,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "from", "upon",
                 "in", "over")
 NOUN_TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "upon",
-                     "in", "from", "of")
+                     "in", "of")
 # Events done together: with a coordinated subject ("Japan and South Korea agreed") the second
 # party is the target.
 JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -92,38 +92,54 @@ class Resolver:
     kb: Any
 
     def actor(self, head: Any) -> ActorRef | None:
-        """Who the phrase headed by `head` names."""
-        own = self.index.by_token.get(head.i)
-        if own is not None:
-            return own.ref
+        """Who the phrase headed by `head` names: the actors stage's reading of the phrase,
+        else the mentions inside it."""
         tokens = _phrase_tokens(head)
+        start, end = _contiguous(tokens, head)
+        ref = partners.resolve_span(self.parsed, self.index.mentions, start, end, self.kb)
+        if ref is not None and ref.country:
+            return ref
+        own = self.index.by_token.get(head.i)
         found = _mentions_in(self.index, tokens)
         with_country = [m for m in found if m.ref.country]
+        if own is not None and own.ref.country:
+            return own.ref
         if with_country:
             return with_country[0].ref
-        if found:
-            return found[0].ref
-        start, end = tokens[0].i, tokens[-1].i + 1
-        return partners.resolve_span(self.parsed, self.index.mentions, start, end, self.kb)
+        if ref is not None:
+            return ref
+        return own.ref if own is not None else (found[0].ref if found else None)
 
     def group(self, head: Any) -> list[ActorRef]:
         """Every party a coordinated or plural phrase names ("Japan and South Korea")."""
+        tokens = sorted(head.subtree, key=lambda t: t.i)
+        grouped = partners.resolve_group(
+            self.parsed, self.index.mentions, tokens[0].i, tokens[-1].i + 1, self.kb
+        )
+        if len(_distinct(list(grouped))) > 1:
+            return _distinct(list(grouped))
         heads = [head, *_conjuncts(head)]
         refs = [r for r in (self.actor(h) for h in heads) if r is not None]
         if len(heads) == 1:
             inner = [m.ref for m in _mentions_in(self.index, _phrase_tokens(head))]
             inner += [m.ref for t in _phrase_tokens(head) for c in _conjuncts(t)
                       for m in _mentions_in(self.index, _phrase_tokens(c))]
-            if len(_distinct(inner)) > 1:
+            inner = [r for r in inner if r.country]
+            if len(_distinct(inner)) > 1 and (not refs or not refs[0].country or
+                                              refs[0].country == inner[0].country):
                 return _distinct(inner)
-            if not refs or not refs[0].country:
-                tokens = list(head.subtree)
-                grouped = partners.resolve_group(
-                    self.parsed, self.index.mentions, tokens[0].i, tokens[-1].i + 1, self.kb
-                )
-                if grouped:
-                    return list(grouped)
         return _distinct(refs)
+
+
+def _contiguous(tokens: list[Any], head: Any) -> tuple[int, int]:
+    """The unbroken run of `tokens` around `head`, as a token range."""
+    indices = {t.i for t in tokens}
+    start = end = head.i
+    while start - 1 in indices:
+        start -= 1
+    while end + 1 in indices:
+        end += 1
+    return start, end + 1
 
 
 def _conjuncts(token: Any) -> list[Any]:
@@ -160,7 +176,7 @@ def carrier(token: Any, lexicon: EventLexicon) -> Any:
         if current.pos_ in ("VERB", "AUX"):
             return current
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return current
         if current.dep_ == "conj":
             current = head
@@ -202,7 +218,7 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
         if subject is not None:
             return subject
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if current.dep_ in ("xcomp", "conj", "advcl") or (
             current.dep_ in ("dobj", "pobj", "prep") and head.pos_ in ("VERB", "NOUN", "ADP")
@@ -261,7 +277,7 @@ def _noun_source(noun: Any, event_type: str) -> Any | None:
     for child in noun.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
             return child
-    by = _prep_objects(noun, ("by",))
+    by = _prep_objects(noun, ("by", "from"))  # "bombardment by Israel", "aid from India"
     if by:
         return by[0]
     if event_type in OF_IS_SOURCE:
@@ -284,7 +300,7 @@ def _speaker(token: Any, lexicon: EventLexicon) -> Any | None:
     current = token
     for _ in range(MAX_CLIMB + 4):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if (
             current.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "dobj")
@@ -382,7 +398,7 @@ def _argument_heads(
 def _enclosing_verb(token: Any) -> Any | None:
     current = token
     for _ in range(MAX_CLIMB):
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
         if current.pos_ in ("VERB", "AUX"):

@@ -42,7 +42,7 @@ def _near_tokens(token: Any) -> Iterator[Any]:
         yield from frontier
     head = token
     for _ in range(NEAR_DEPTH):
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         yield head
@@ -73,11 +73,21 @@ def _near_lemmas(token: Any) -> set[str]:
     return lemmas
 
 
+def _coarse_pos(token: Any) -> str:
+    """The token's POS, reading a capitalised common noun at the start of a sentence or a
+    headline-cased word ("Talks", "Strikes") as the noun it is; other proper nouns ("March",
+    "Rally Party") are names, not events."""
+    if token.pos_ == "PROPN" and (token.is_sent_start or token.text[:1].islower()):
+        return "NOUN"
+    return token.pos_
+
+
 def sense_of(token: Any, lexicon: EventLexicon) -> LexEntry | None:
     """The most specific lexicon sense `token` carries here, or None (also for excluded senses)."""
-    senses = [s for s in lexicon.senses(_lemma(token)) if s.pos_fits(token.pos_)]
+    pos = _coarse_pos(token)
+    senses = [s for s in lexicon.senses(_lemma(token)) if s.pos_fits(pos)]
     if not senses and "-" in token.text:
-        senses = [s for s in lexicon.senses(token.text.lower()) if s.pos_fits(token.pos_)]
+        senses = [s for s in lexicon.senses(token.text.lower()) if s.pos_fits(pos)]
     if not senses:
         return None
     near = _near_lemmas(token) if any(s.companions for s in senses) else set()
@@ -87,18 +97,41 @@ def sense_of(token: Any, lexicon: EventLexicon) -> LexEntry | None:
     return None
 
 
-def _is_attributive_participle(token: Any) -> bool:
-    """ "the ruling party", "a banned group": a participle used as an adjective names no event."""
-    return token.dep_ in ("amod", "compound") and token.pos_ in ("VERB", "ADJ")
+def _is_modifier(token: Any) -> bool:
+    """ "the ruling party", "summit talks", "strike drills": a word modifying another noun names
+    no event of its own (the noun it modifies may)."""
+    if token.dep_ in ("amod", "compound") and token.pos_ in ("VERB", "ADJ"):
+        return True
+    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+OWN_ARGUMENT_DEPS = frozenset({"poss", "nmod"})
+OWN_ARGUMENT_PREPS = frozenset({"by", "between", "with", "against", "of", "on", "to", "from"})
+
+
+def is_anaphoric(token: Any) -> bool:
+    """ "the ruling goes against ...", "the detention was assailed": a definite event noun with
+    no participants of its own refers back to a happening already told, it does not assert one."""
+    if token.pos_ != "NOUN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ in OWN_ARGUMENT_DEPS:
+            return False
+        if child.dep_ in ("compound", "amod") and child.pos_ in ("PROPN",):
+            return False
+        if child.dep_ == "prep" and child.lower_ in OWN_ARGUMENT_PREPS:
+            return False
+    return True
 
 
 def find_triggers(span: Any, lexicon: EventLexicon) -> tuple[Trigger, ...]:
     """Every token of `span` (a spaCy Span) that states an event, in token order."""
     found = []
     for token in span:
-        if token.is_punct or token.is_stop and _lemma(token) not in lexicon.by_trigger:
-            continue
-        if _is_attributive_participle(token):
+        if token.is_punct or _is_modifier(token) or is_anaphoric(token):
             continue
         entry = sense_of(token, lexicon)
         if entry is not None:
@@ -109,15 +142,15 @@ def find_triggers(span: Any, lexicon: EventLexicon) -> tuple[Trigger, ...]:
 def _governs_as_content(governor: Any, token: Any) -> bool:
     """Whether `token` sits in the content (complement) of `governor`, not in a modifier."""
     child = token
-    while child.head is not governor:
-        if child.head is child:
+    while child.head.i != governor.i:
+        if child.head.i == child.i:
             return False
         child = child.head
     if child.dep_ in CONTENT_DEPS:
         return True
     if child.dep_ == "prep" and _lemma(child) in CONTENT_PREPS:
         return not (_lemma(child) in MODIFIER_PREPS and governor.pos_ == "VERB"
-                    and token.pos_ == "NOUN" and token.head is child)
+                    and token.pos_ == "NOUN" and token.head.i == child.i)
     # purpose: "recalled its envoy to protest the move"
     return child.dep_ == "advcl" and any(c.dep_ == "aux" and _lemma(c) == "to"
                                          for c in child.children)

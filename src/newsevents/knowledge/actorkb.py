@@ -22,20 +22,21 @@ from pathlib import Path
 from types import MappingProxyType
 
 from newsevents.errors import KnowledgeError
-from newsevents.knowledge.tables import read_table, read_tables, split_multi
 from newsevents.knowledge.tabari import (
     TabariActor,
     TabariRole,
     load_tabari_actors,
     load_tabari_agents,
 )
+from newsevents.knowledge.tables import read_table, read_tables, split_multi
 from newsevents.records import ActorRef
 
-ENTRY_KINDS = ("country", "adjective", "demonym", "capital", "seat", "org", "person", "region")
-SECTORS = frozenset(
-    "GOV MIL JUD LEG BUS CVL MED OPP REB SPY IGO NGO PTY EDU REF LAB REL ELI COP AGR HLH UAF "
-    "IMG CRM ENV DEV".split()
-)
+ENTRY_KINDS = ("country", "adjective", "demonym", "capital", "seat", "org", "person",
+               "region")
+SECTORS = frozenset({
+    "GOV", "MIL", "JUD", "LEG", "BUS", "CVL", "MED", "OPP", "REB", "SPY", "IGO", "NGO", "PTY",
+    "EDU", "REF", "LAB", "REL", "ELI", "COP", "AGR", "HLH", "UAF", "IMG", "CRM", "ENV", "DEV",
+})
 AGENT_KINDS = frozenset({"title", "body", "people", "thing"})
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,6 +91,7 @@ class KBEntry:
     code: str | None = None
     roles: tuple[Role, ...] = ()
     curated: bool = True
+    members: tuple[str, ...] = ()  # for regions: the states in it
 
     def role_on(self, day: str | None) -> Role | None:
         """The role a person held on `day` (offices before 'elite' status); the latest if no day."""
@@ -153,6 +155,9 @@ class ActorKB:
     countries: Mapping[str, Country] = field(default_factory=lambda: MappingProxyType({}))
     max_name_words: int = 1
     max_agent_words: int = 1
+    military_verbs: frozenset[str] = frozenset()
+    military_objects: frozenset[str] = frozenset()
+    name_styles: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
 
     # ------------------------------------------------------------------ lookups
 
@@ -248,6 +253,8 @@ class _Builder:
         self.forms: dict[str, list[NameForm]] = defaultdict(list)
         self.agents: dict[str, Agent] = {}
         self.countries: dict[str, Country] = {}
+        self.military: dict[str, set[str]] = {"verb": set(), "object": set()}
+        self.name_styles: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
 
     @classmethod
     def from_kb(cls, kb: ActorKB) -> _Builder:
@@ -256,6 +263,8 @@ class _Builder:
             builder.forms[key].extend(forms)
         builder.agents.update(kb.agents)
         builder.countries.update(kb.countries)
+        builder.military = {"verb": set(kb.military_verbs), "object": set(kb.military_objects)}
+        builder.name_styles = list(kb.name_styles)
         return builder
 
     def add_name(self, text: str, entry: KBEntry) -> None:
@@ -298,7 +307,9 @@ class _Builder:
         state only when it lies in exactly one."""
         countries = split_multi(row.get("countries", ""))
         country = countries[0] if len(countries) == 1 else None
-        self.add_name(row["name"], KBEntry("region", row["name"], country, None, country))
+        entry = KBEntry("region", row["name"], country, None, country,
+                        members=split_multi(row.get("members", "")) or countries)
+        self.add_name(row["name"], entry)
 
     def add_org(self, row: Mapping[str, str]) -> None:
         country = row.get("country") or None
@@ -373,6 +384,9 @@ class _Builder:
             countries=MappingProxyType(dict(self.countries)),
             max_name_words=min(_MAX_NAME_WORDS, max((len(k.split()) for k in names), default=1)),
             max_agent_words=max((len(k.split()) for k in self.agents), default=1),
+            military_verbs=frozenset(self.military["verb"]),
+            military_objects=frozenset(self.military["object"]),
+            name_styles=tuple(self.name_styles),
         )
 
 
@@ -409,8 +423,9 @@ def _surname_keys(entry: KBEntry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-DATA_FILES = ("countries.tsv", "capitals.tsv", "regions.tsv", "igos.tsv", "groups.tsv", "agents.tsv",
-              "office_holders.tsv", "leaders.tsv")
+DATA_FILES = ("countries.tsv", "capitals.tsv", "regions.tsv", "igos.tsv", "groups.tsv",
+              "agents.tsv", "military_cues.tsv", "name_styles.tsv", "office_holders.tsv",
+              "leaders.tsv")
 
 
 def _read_into(builder: _Builder, dirs: Sequence[Path]) -> None:
@@ -425,6 +440,14 @@ def _read_into(builder: _Builder, dirs: Sequence[Path]) -> None:
             builder.add_org(row)
     for row in read_tables(dirs, "agents.tsv"):
         builder.add_agent(row["words"], row["sector"], row.get("cameo", ""), row.get("kind", ""))
+    for row in read_tables(dirs, "military_cues.tsv"):
+        builder.military.setdefault(row.get("kind") or "verb", set()).add(row["word"].lower())
+    for row in read_tables(dirs, "name_styles.tsv"):
+        try:
+            pattern = re.compile(row["pattern"])
+        except re.error as exc:
+            raise KnowledgeError(f"name_styles.tsv: bad pattern {row['pattern']!r}: {exc}") from exc
+        builder.name_styles.append((pattern, split_multi(row.get("countries", ""))))
     for folder in dirs:
         path = folder / "office_holders.tsv"
         if path.exists():

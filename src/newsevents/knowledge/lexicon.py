@@ -20,7 +20,7 @@ from newsevents.knowledge.tables import read_tables, split_multi
 from newsevents.records import PLOVER_TYPES
 
 NOT_AN_EVENT = "-"
-POS_CODES = {"V": ("VERB", "AUX"), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "X": ()}
+POS_CODES = {"V": ("VERB", "AUX"), "N": ("NOUN",), "A": ("ADJ",), "X": ()}
 CUE_ROLES = frozenset(
     {"report", "light", "defer", "plan", "fail", "deny", "condition", "recap", "negation", "maybe"}
 )

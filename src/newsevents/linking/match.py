@@ -14,6 +14,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -247,11 +248,13 @@ def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
             blocks[key].append(m)
         for key in probing:
             probes[key].add(m.idx)
-    seen: set[tuple[int, int]] = set()
+    # Blocks share no pair (a probe lives in one country block, which the dyad blocks never
+    # pair it with), so repeated pairs are only looked for within a block.
     for key, members in blocks.items():
         focus = probes.get(key) if key[0] == "C" else None
         if key[0] == "C" and not focus:
             continue  # a country block only serves mentions that know one party
+        seen: set[tuple[int, int]] = set()
         for i, j in _block_pairs(members, stats, w, focus):
             pair = (i, j) if i < j else (j, i)
             if pair not in seen:
@@ -306,8 +309,11 @@ def _term_pairs(members: Sequence[Mention], seekers: Sequence[Mention],
             for other in posting:
                 if other.doc_id != m.doc_id:
                     shared[other.idx] += weight
-        best = sorted(shared.items(),
-                      key=lambda kv: (-kv[1], by_idx[kv[0]].event.event_id))[:max_candidates]
+        if len(shared) > max_candidates:
+            best = heapq.nsmallest(max_candidates, shared.items(),
+                                   key=lambda kv: (-kv[1], by_idx[kv[0]].event.event_id))
+        else:
+            best = list(shared.items())
         for other_idx, _ in best:
             yield m.idx, other_idx
 
@@ -357,7 +363,7 @@ def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, 
         clusters[m.idx] = _Cluster(m.idx, [m.idx], {m.doc_id}, m.day, m.day)
     for _, i, j in scored:
         a, b = clusters[owner[i]], clusters[owner[j]]
-        if a is b or a.docs & b.docs or not _within(a, b, window):
+        if a is b or not a.docs.isdisjoint(b.docs) or not _within(a, b, window):
             continue
         if len(a.members) < len(b.members):
             a, b = b, a
@@ -372,8 +378,10 @@ def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, 
 
 
 def _within(a: _Cluster, b: _Cluster, window: int) -> bool:
-    days = [d for d in (a.first_day, a.last_day, b.first_day, b.last_day) if d is not None]
-    return not days or max(days) - min(days) <= window
+    """Whether the day-dated members of both clusters fit in one window."""
+    if a.first_day is None or b.first_day is None:
+        return True
+    return max(a.last_day, b.last_day) - min(a.first_day, b.first_day) <= window  # type: ignore[type-var]
 
 
 def _pick(fn, x: int | None, y: int | None) -> int | None:

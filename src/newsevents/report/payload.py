@@ -8,6 +8,8 @@ searching for the text, or dropped (`-1`) so the page shows the sentence without
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +17,9 @@ from typing import Any
 from newsevents.records import ActorRef, Event, RemovedLine, Story
 from newsevents.report.labels import QuadLabel
 from newsevents.report.store_reader import ArticleView, StoreSnapshot
+
+
+ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters that take two UTF-16 units
 
 
 @dataclass(frozen=True)
@@ -26,13 +31,23 @@ class Span:
     exact: bool  # the stored offsets were right (False: found by search, or not found)
 
 
+class Utf16Offsets:
+    """Converts code point offsets of one text to UTF-16 offsets (built once per article)."""
+
+    def __init__(self, text: str) -> None:
+        self.astral = tuple(m.start() for m in ASTRAL.finditer(text))
+
+    def __call__(self, index: int) -> int:
+        return index + bisect_left(self.astral, index)
+
+
 def utf16_offset(text: str, index: int) -> int:
     """The UTF-16 code unit offset of code point `index` of `text`."""
-    prefix = text[:index]
-    return index + sum(1 for ch in prefix if ord(ch) > 0xFFFF)
+    return Utf16Offsets(text)(index)
 
 
-def locate(raw: str, start: int, end: int, text: str) -> Span:
+def locate(raw: str, start: int, end: int, text: str,
+           offsets: Utf16Offsets | None = None) -> Span:
     """Where `text` is in `raw`: at [start, end) if the offsets are right, else its first match."""
     if not raw or not text:
         return Span(-1, -1, False)
@@ -42,7 +57,8 @@ def locate(raw: str, start: int, end: int, text: str) -> Span:
         if start < 0:
             return Span(-1, -1, False)
         end = start + len(text)
-    return Span(utf16_offset(raw, start), utf16_offset(raw, end), exact)
+    convert = offsets or Utf16Offsets(raw)
+    return Span(convert(start), convert(end), exact)
 
 
 def _actor(actor: ActorRef | None) -> dict[str, Any] | None:
@@ -52,8 +68,8 @@ def _actor(actor: ActorRef | None) -> dict[str, Any] | None:
             "sector": actor.sector, "code": actor.code}
 
 
-def _event(event: Event, raw: str) -> dict[str, Any]:
-    span = locate(raw, event.evidence_start, event.evidence_end, event.evidence)
+def _event(event: Event, raw: str, offsets: Utf16Offsets) -> dict[str, Any]:
+    span = locate(raw, event.evidence_start, event.evidence_end, event.evidence, offsets)
     return {
         "id": event.event_id, "doc": event.doc_id, "type": event.type, "mode": event.mode,
         "context": list(event.context), "source": _actor(event.source),
@@ -67,12 +83,12 @@ def _event(event: Event, raw: str) -> dict[str, Any]:
     }
 
 
-def _removed(line: RemovedLine, raw: str) -> dict[str, Any]:
-    span = locate(raw, line.start, line.end, line.text)
+def _removed(line: RemovedLine, raw: str, offsets: Utf16Offsets) -> dict[str, Any]:
+    span = locate(raw, line.start, line.end, line.text, offsets)
     return {"text": line.text, "reason": line.reason, "start": span.start, "end": span.end}
 
 
-def _article(article: ArticleView, n_events: int) -> dict[str, Any]:
+def _article(article: ArticleView, n_events: int, offsets: Utf16Offsets) -> dict[str, Any]:
     raw = article.raw or ""
     return {
         "id": article.doc_id, "source_path": article.source_path, "status": article.status,
@@ -80,7 +96,7 @@ def _article(article: ArticleView, n_events: int) -> dict[str, Any]:
         "outlet_country": article.outlet_country, "url": article.url, "title": article.title,
         "pub_date": article.pub_date, "pub_date_source": article.pub_date_source,
         "dateline": article.dateline_place, "text": article.text, "raw": article.raw,
-        "removed": [_removed(r, raw) for r in article.removed_lines],
+        "removed": [_removed(r, raw, offsets) for r in article.removed_lines],
         "truncated": article.truncated, "content_hash": article.content_hash,
         "n_events": n_events,
     }
@@ -109,15 +125,19 @@ def build_payload(
 ) -> dict[str, Any]:
     """Everything the page needs, as plain JSON values."""
     raw_of = {a.doc_id: a.raw or "" for a in snapshot.articles}
+    offsets = {doc_id: Utf16Offsets(raw) for doc_id, raw in raw_of.items()}
     counts: dict[str, int] = {}
     for event in snapshot.events:
         counts[event.doc_id] = counts.get(event.doc_id, 0) + 1
+    no_text = Utf16Offsets("")
     return {
         "title": title,
         "generated": generated,
         "source": source_name,
         "quad_labels": {str(k): v.label for k, v in sorted(quad_labels.items())},
-        "articles": [_article(a, counts.get(a.doc_id, 0)) for a in snapshot.articles],
-        "events": [_event(e, raw_of.get(e.doc_id, "")) for e in snapshot.events],
+        "articles": [_article(a, counts.get(a.doc_id, 0), offsets[a.doc_id])
+                     for a in snapshot.articles],
+        "events": [_event(e, raw_of.get(e.doc_id, ""), offsets.get(e.doc_id, no_text))
+                   for e in snapshot.events],
         "stories": [_story(s) for s in snapshot.stories],
     }

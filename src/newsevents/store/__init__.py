@@ -3,7 +3,8 @@
 Guarantees:
 - an article's records (its row and all its events) are committed together, in one transaction;
 - re-running on the same or an overlapping corpus adds nothing twice: an article whose content
-  hash is already stored is skipped, so an interrupted run resumes where it stopped;
+  hash is already stored for the same outlet is skipped, so an interrupted run resumes where it
+  stopped (the same text from another outlet is a syndicated copy and is kept);
 - the schema is versioned; numbered migrations are applied on open, each in a transaction.
 
 Schema: `schema_v1.sql` (tables and columns, the contract with reporting) and later migrations.
@@ -32,7 +33,9 @@ from newsevents.records import (
 from newsevents.store import rows
 from newsevents.store.migrate import current_version, latest_version, migrate
 
-__all__ = ["Store", "WriteOutcome", "connect_read_only", "open_store", "save_run"]
+__all__ = [
+    "RunRecorder", "Store", "WriteOutcome", "connect_read_only", "open_store", "save_run",
+]
 
 WriteOutcome = Literal["added", "replaced", "skipped"]
 
@@ -43,7 +46,7 @@ def _placeholders(n: int) -> str:
 
 _ARTICLE_INSERT = (
     f"INSERT INTO articles ({', '.join(rows.ARTICLE_COLUMNS)}, seq) "
-    f"VALUES ({_placeholders(len(rows.ARTICLE_COLUMNS))}, nextval('article_seq'))"
+    f"VALUES ({_placeholders(len(rows.ARTICLE_COLUMNS))}, coalesce(?, nextval('article_seq')))"
 )
 _EVENT_INSERT = (
     f"INSERT INTO events ({', '.join(rows.EVENT_COLUMNS)}) "
@@ -221,10 +224,32 @@ class Store:
         found = self._con.execute("SELECT doc_id FROM articles WHERE status = 'ok'").fetchall()
         return {d for (d,) in found}
 
+    def has_article(self, content_hash: str, outlet: str | None) -> bool:
+        """Whether this text from this outlet is stored (the rule `write_article` skips by)."""
+        return self._has_copy(self._con, content_hash, outlet)
+
+    @staticmethod
+    def _has_copy(con: Any, content_hash: str, outlet: str | None) -> bool:
+        # The same text from another outlet is a syndicated copy: kept, so that linking counts
+        # every outlet that ran it. From the same outlet it is the same article (a re-run, an
+        # overlapping corpus, a re-scrape under another path).
+        return bool(con.execute(
+            "SELECT count(*) FROM articles WHERE content_hash = ? "
+            "AND outlet IS NOT DISTINCT FROM ?", [content_hash, outlet]
+        ).fetchone()[0])
+
+    def known_articles(self) -> set[tuple[str, str | None]]:
+        """(content hash, outlet) of every stored article: inputs to skip before processing."""
+        found = self._con.execute(
+            "SELECT DISTINCT content_hash, outlet FROM articles WHERE content_hash IS NOT NULL"
+        ).fetchall()
+        return {(h, o) for h, o in found if h}
+
     def write_article(self, result: ArticleResult, run_id: str) -> WriteOutcome:
         """Commit one article and its events together; say whether it was added.
 
-        "skipped": its content is already stored (or it failed and a good copy is stored);
+        "skipped": the same text from the same outlet is already stored (or it failed and a
+        good copy is stored);
         "replaced": its doc_id was stored with other content (or as a failure) and is
         overwritten; "added": new.
         """
@@ -236,21 +261,33 @@ class Store:
         with self._transaction() as con:
             return [self._write(con, result, run_id) for result in results]
 
-    def _write(self, con: Any, result: ArticleResult, run_id: str) -> WriteOutcome:
+    def replace_article(self, result: ArticleResult, run_id: str) -> WriteOutcome:
+        """Commit one article and its events, overwriting whatever is stored under its doc_id.
+
+        For results that changed after they were first written (e.g. re-run with a publication
+        date inferred through links).
+        """
+        with self._transaction() as con:
+            return self._write(con, result, run_id, force=True)
+
+    def _write(
+        self, con: Any, result: ArticleResult, run_id: str, force: bool = False
+    ) -> WriteOutcome:
         existing = con.execute(
-            "SELECT status, content_hash FROM articles WHERE doc_id = ?", [result.doc_id]
+            "SELECT status, seq FROM articles WHERE doc_id = ?", [result.doc_id]
         ).fetchone()
-        content_hash = result.article.content_hash if result.article else ""
-        if content_hash and con.execute(
-            "SELECT count(*) FROM articles WHERE content_hash = ?", [content_hash]
-        ).fetchone()[0]:
+        article = result.article
+        if not force and article and article.content_hash and self._has_copy(
+            con, article.content_hash, article.outlet
+        ):
             return "skipped"
-        if existing and not result.ok and existing[0] == "ok":
+        if not force and existing and not result.ok and existing[0] == "ok":
             return "skipped"
         if existing:
             con.execute("DELETE FROM events WHERE doc_id = ?", [result.doc_id])
             con.execute("DELETE FROM articles WHERE doc_id = ?", [result.doc_id])
-        con.execute(_ARTICLE_INSERT, list(rows.article_row(result, run_id)))
+        seq = existing[1] if existing else None  # a replaced article keeps its place
+        con.execute(_ARTICLE_INSERT, [*rows.article_row(result, run_id), seq])
         if result.events:
             con.executemany(
                 _EVENT_INSERT, [list(rows.event_row(e, i)) for i, e in enumerate(result.events)]
@@ -319,6 +356,66 @@ Linker = Callable[[Sequence[ArticleResult]], RunResult]
 WRITE_BATCH = 64
 
 
+class RunRecorder:
+    """Commits each article of a run as soon as it is processed, then the run's links.
+
+    Pass `recorder.record` as `pipeline.extract(on_article=...)`: a crash or Ctrl-C then loses
+    nothing already processed, and the next run skips what is stored. `finish(run)` rewrites the
+    articles that changed after they were recorded (re-run with an inferred publication date),
+    writes the links, and closes the run.
+    """
+
+    def __init__(self, store: Store, options: Options | None = None) -> None:
+        self.store = store
+        self.run_id = store.start_run(options)
+        self.outcomes: list[WriteOutcome] = []
+        self._written: dict[str, int] = {}
+
+    def record(self, result: ArticleResult) -> WriteOutcome:
+        """Commit one article (and its events) unless the same text from its outlet is stored."""
+        outcome = self.store.write_article(result, self.run_id)
+        self.outcomes.append(outcome)
+        if outcome != "skipped":
+            self._written[result.doc_id] = _fingerprint(result)
+        return outcome
+
+    def record_many(self, results: Sequence[ArticleResult]) -> None:
+        """Commit several articles in one transaction (a finished run: fewer commits)."""
+        outcomes = self.store.write_articles(results, self.run_id)
+        self.outcomes += outcomes
+        for result, outcome in zip(results, outcomes, strict=True):
+            if outcome != "skipped":
+                self._written[result.doc_id] = _fingerprint(result)
+
+    def finish(self, run: RunResult, linker: Linker | None = None) -> dict[str, Any]:
+        """Rewrite changed articles, write the links and close the run; return its counts.
+
+        When the store holds articles beyond this run, linking is redone over the whole store
+        (`linker`, by default `newsevents.link.link`) so stories span runs.
+        """
+        for result in run.articles:
+            known = self._written.get(result.doc_id)
+            if known is not None and known != _fingerprint(result):
+                self.store.replace_article(result, self.run_id)
+        in_run = {a.doc_id for a in run.articles}
+        if "skipped" in self.outcomes or not self.store.known_doc_ids() <= in_run:
+            linked = _linker(linker)(self.store.load_results().articles)
+        else:
+            linked = run
+        self.store.write_stories(linked.stories, linked.events, linked.duplicates)
+        summary = self.store.finish_run(self.run_id, n_inputs=len(run.articles))
+        summary["skipped"] = self.outcomes.count("skipped")
+        return summary
+
+
+def _fingerprint(result: ArticleResult) -> int:
+    """What can change when an article is re-run after linking: its dates and its events."""
+    article = result.article
+    dates = (article.pub_date, article.pub_date_source) if article else None
+    events = tuple(dataclasses.replace(e, story_id=None) for e in result.events)
+    return hash((dates, events, result.rejection))
+
+
 def save_run(
     run: RunResult,
     path: str | Path,
@@ -327,25 +424,14 @@ def save_run(
 ) -> dict[str, Any]:
     """Add a finished run to the store at `path` and record its links; return the run's counts.
 
-    Articles already stored (same content) are skipped. When the store holds articles from other
-    runs, linking is redone over the whole store (`linker`, by default `newsevents.link.link`), so
-    stories span runs; otherwise the run's own stories are written as they are.
+    Articles already stored (same text, same outlet) are skipped; see `RunRecorder.finish` for
+    how links are written.
     """
     with open_store(path) as store:
-        run_id = store.start_run(options)
-        outcomes: list[WriteOutcome] = []
+        recorder = RunRecorder(store, options)
         for start in range(0, len(run.articles), WRITE_BATCH):
-            outcomes += store.write_articles(run.articles[start:start + WRITE_BATCH], run_id)
-        in_run = {a.doc_id for a in run.articles}
-        stored_ok = store.known_doc_ids()
-        if "skipped" in outcomes or not stored_ok <= in_run:
-            linked = _linker(linker)(store.load_results().articles)
-        else:
-            linked = run
-        store.write_stories(linked.stories, linked.events, linked.duplicates)
-        summary = store.finish_run(run_id, n_inputs=len(run.articles))
-    summary["skipped"] = outcomes.count("skipped")
-    return summary
+            recorder.record_many(run.articles[start:start + WRITE_BATCH])
+        return recorder.finish(run, linker)
 
 
 def _linker(linker: Linker | None) -> Linker:

@@ -8,8 +8,10 @@ link:
      scrap", "announced Saturday it will expel") dates what it reports, for want of better.
 "A day after [X]" dates X, the event inside it, not the clause it modifies.
 Expressions in another clause (a relative clause, "after cancelling last month's poll") date
-their own event, not this one. Ranges ("1910-1945") are periods, never a point event's date.
-"since" and limit phrases ("until Friday", "by the end of the year") count one link weaker, so an
+their own event, not this one. Ranges ("1910-1945") are periods, never a point event's date;
+labelled metadata dates ("date 2021-05-21" opening a line) and ends of stretches ("until
+Sunday") are no event's date either.
+"since" and deadline phrases ("by the end of the year") count one link weaker, so an
 "on Thursday" on the reporting verb ties with a "since 2013" on the event's own verb (the closer
 link then wins); vague ones ("recently") come last. Among equals the nearest to the word wins.
 """
@@ -38,7 +40,7 @@ def timeref_for(
         if ref.sent_index != sent_index:
             continue
         meaning = interpret(grammar, ref.text)
-        if meaning is None or meaning.form == "range":
+        if meaning is None or meaning.form == "range" or meaning.relation in ("label", "until"):
             continue
         if meaning.relation == "complement":
             link = _complement_link(parsed.doc, ref, token)
@@ -79,8 +81,9 @@ def _link(doc: Any, ref: TimeRef, token: Any, event_verb: Any | None) -> int:
 
 def _complement_link(doc: Any, ref: TimeRef, token: Any) -> int:
     """"comes a day after [the army warned]": the phrase dates the event below its "after"."""
-    last = doc[ref.tok_end - 1]
-    if token.i >= ref.tok_end and _governs(last, token):
+    after = doc[ref.tok_end - 1]
+    inside = after.head if after.dep_ == "mark" else after  # "after [it warned]" / "after [the vote]"
+    if token.i >= ref.tok_end and (token.i == inside.i or _governs(inside, token)):
         return 1
     return NO_LINK
 

@@ -75,13 +75,16 @@ def _is_time(doc: Any, found: Found) -> bool:
 
 
 def _is_bare_year(doc: Any, tok: Any) -> bool:
-    """A lone 1800-2099 number is a year unless it counts the noun after it."""
+    """A lone 1800-2099 number is a year unless it counts the noun after it ("2000 troops") or
+    numbers the name before it ("Mirage 2000 jets", "Resolution 2231")."""
     if tok.ent_type_ == "DATE":
         return True
     if tok.ent_type_ in COUNT_LABELS:
         return False
     following = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     preceding = doc[tok.i - 1] if tok.i > 0 else None
+    if preceding is not None and preceding.pos_ == "PROPN" and preceding.is_title:
+        return False
     counts_noun = following is not None and following.tag_ in ("NNS", "NNPS")
     has_lead = preceding is not None and preceding.tag_ in YEAR_LEAD_TAGS
     return not counts_noun or has_lead

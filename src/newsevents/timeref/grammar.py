@@ -11,8 +11,10 @@ Why the rules look the way they do:
   ("late October") before it, or a possessive after it, so a person named May is not a date.
 - A four-digit number is a year only between 1800 and 2099, and not when it counts something
   ("2000 troops"); `find.py` checks that with the parse.
-- Ranges ("1910-1945", "between 2010 and 2015") are found so that their years are not taken for
-  event dates: a range is a period, not the time of one event.
+- Ranges ("1910-1945", "between 2010 and 2015", "from Thursday to Sunday") are found so that
+  their parts are not taken for event dates: a range is a period, not the time of one event.
+- "the next year", "the last week" count from the story's own time or mean a stretch ending
+  now, unlike "next year", "last week": a deictic after "the" is not read.
 - A preposition in front is kept in the text because it changes the role of the time: "since 2018"
   starts a state, "until Friday" bounds it; only "on/in/during" give the event's own time.
 """
@@ -31,10 +33,12 @@ Form = Literal[
     "date", "month_year", "year", "range", "month_day", "month", "weekday", "shift", "season",
     "vague",
 ]
-# at: the event's own time; since: start of a state; bound: a limit ("until", "by");
+# at: the event's own time; since: start of a state; bound: a deadline ("by Friday");
+# until: the end of a stretch ("drills continue until Sunday");
 # after: the event follows it; complement: the time of the event *inside* the phrase
 # ("comes a day after [the army warned]": the warning was a day before the news).
-Relation = Literal["at", "since", "bound", "after", "complement"]
+# label: a metadata line ("date 2021-05-21 Israel and Hamas ..."), not a time in the prose.
+Relation = Literal["at", "since", "bound", "until", "after", "complement", "label"]
 
 SP = r"[^\S\n]+"  # horizontal white space: an expression never spans two lines
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -60,6 +64,7 @@ class Meaning:
     amount: int | None = None
     season: tuple[int, int] | None = None  # first and last month of a season
     approximate: bool = False  # "about ten days ago": the day is not known, the month is
+    span: tuple[int, int] | None = None  # "several days ago": amount between these (negative)
 
 
 @dataclass(frozen=True)
@@ -84,10 +89,21 @@ class TimeGrammar:
 
     lexicon: TimeLexicon
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    anchors: re.Pattern[str]  # a word every expression contains: the patterns run only near one
 
     @classmethod
     def build(cls, lexicon: TimeLexicon) -> TimeGrammar:
-        return cls(lexicon=lexicon, patterns=_compile(lexicon))
+        return cls(lexicon=lexicon, patterns=_compile(lexicon), anchors=_compile_anchors(lexicon))
+
+
+WINDOW = 50  # characters around an anchor word within which its expression must lie
+
+
+def _compile_anchors(lex: TimeLexicon) -> re.Pattern[str]:
+    names = _alt(lex.words("month") + lex.words("month_abbr") + lex.words("weekday"))
+    words = _alt(lex.words("day_word") + lex.words("part_of_day") + lex.words("season")
+                 + lex.words("vague") + lex.words("unit"))
+    return re.compile(rf"(?-i:\b(?:{names}))|\d{{4}}|(?i:\b(?:{words})s?\b)")
 
 
 def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -106,17 +122,26 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
     season = rf"(?P<season>{_alt(lex.words('season'))})"
     approx = rf"(?:(?P<approx>{_alt(lex.words('approximator'))}){SP})?"
     wd_lead = rf"(?:(?P<wd>{weekday}),?{SP})?"
+    line_start = r"(?:(?<=\n)|(?<![\s\S]))[^\S\n]*"
+    label = rf"{line_start}(?P<label>{_alt(lex.words('label'))})[^\S\n]*:?[^\S\n]*"
+    lead = rf"(?:{label}|{prep})"
     year = rf"(?<![\d$€£¥.,:/])(?P<year>{YEAR})(?!\d|,\d|\.\d|%|s\b|-\d)"
     day = rf"(?P<day>{DAY})(?![\d:])"
     sources = {
         "range": (
-            rf"(?:(?P<prep>between){SP})?(?<![\d$€£¥.,:/])(?P<y1>{YEAR}){SP}and{SP}(?P<y2>{YEAR})(?!\d)"
+            rf"(?P<prep>between){SP}(?<![\d$€£¥.,:/])(?P<y1>{YEAR}){SP}and{SP}(?P<y2>{YEAR})(?!\d)"
             rf"|(?:(?P<prep2>from){SP})?(?<![\d$€£¥.,:/])(?P<y3>{YEAR})"
-            rf"(?:\s?[-–—]\s?|{SP}to{SP})(?P<y4>{YEAR}|\d\d)(?!\d)"
+            rf"(?:\s?[-–—]\s?|{SP}(?:to|through|until){SP})(?P<y4>{YEAR}|\d\d)(?!\d)"
         ),
-        "date_mdy": rf"{prep}{wd_lead}(?P<month>{month}){SP}{day},?{SP}{year}",
-        "date_dmy": rf"{prep}{wd_lead}(?:the{SP})?{day}{SP}(?:of{SP})?(?P<month>{month}),?{SP}{year}",
-        "date_iso": rf"{prep}(?<![\d-])(?P<year>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)",
+        "span": (
+            rf"(?:(?P<prep>from){SP})(?P<first>{weekday}|{month}){SP}(?:to|through|until|till){SP}"
+            rf"(?P<last>{weekday}|{month})"
+            rf"|(?:(?P<prep2>between){SP})(?P<first2>{weekday}|{month}){SP}and{SP}"
+            rf"(?P<last2>{weekday}|{month})"
+        ),
+        "date_mdy": rf"{lead}{wd_lead}(?P<month>{month}){SP}{day},?{SP}{year}",
+        "date_dmy": rf"{lead}{wd_lead}(?:the{SP})?{day}{SP}(?:of{SP})?(?P<month>{month}),?{SP}{year}",
+        "date_iso": rf"{lead}(?<![\d-])(?P<year>{YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>[0-3]\d)(?!\d)",
         "month_year": rf"{prep}(?:{edge})?(?P<month>{month}),?{SP}(?:of{SP})?{year}",
         "month_day": (
             rf"{prep}{wd_lead}(?:(?P<month>{month}){SP}{day}(?!{SP}?\d)"
@@ -137,10 +162,11 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "in_the_day": rf"(?P<edge>earlier|later){SP}(?:in|on){SP}the{SP}(?P<unit>day|week|month|year)",
         "deictic_unit": (
             rf"{prep}(?:{edge})?(?:(?:the{SP})?(?P<part>end|beginning|start|middle|rest){SP}of{SP})?"
-            rf"(?:{deictic}|(?P<the>the)){SP}(?P<unit>{_alt(lex.words('unit'))})(?!\w)"
+            rf"(?:(?<!the ){deictic}|(?P<the>the)){SP}(?P<unit>{_alt(lex.words('unit'))})(?!\w)"
         ),
         "ago": rf"{approx}{number}{SP}{unit}{SP}ago",
-        "interval_after": rf"{approx}{number}{SP}{unit}{SP}after",
+        # "within 60 days after the ruling" is a deadline, not the time of the ruling
+        "interval_after": rf"(?<!within )(?<!within\xa0){approx}{number}{SP}{unit}{SP}after",
         "year": rf"{prep}(?:{edge}|(?:the{SP})?(?:end|beginning|start|middle){SP}of{SP})?{year}",
         "vague": rf"(?P<vague>{_alt(lex.words('vague'))})(?!\w)",
     }
@@ -155,6 +181,7 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def scan(grammar: TimeGrammar, text: str) -> list[Found]:
     """Every time expression in `text`, in order, without overlaps (longer spans win)."""
     candidates = [found for found in _all_matches(grammar, text) if found is not None]
+    candidates = list({(f.start, f.end, f.meaning): f for f in candidates}.values())
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
     taken: list[Found] = []
     for found in candidates:
@@ -164,9 +191,40 @@ def scan(grammar: TimeGrammar, text: str) -> list[Found]:
 
 
 def _all_matches(grammar: TimeGrammar, text: str) -> Iterator[Found | None]:
-    for name, pattern in grammar.patterns:
-        for match in pattern.finditer(text):
-            yield _found(grammar.lexicon, name, match)
+    for start, end in _windows(grammar, text):
+        for name, pattern in grammar.patterns:
+            for match in pattern.finditer(text, start, end):
+                yield _found(grammar.lexicon, name, match)
+
+
+def _windows(grammar: TimeGrammar, text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around anchor words, cut at white space and merged when they touch
+    (running every pattern over the whole text costs ten times more)."""
+    windows: list[tuple[int, int]] = []
+    for anchor in grammar.anchors.finditer(text):
+        start = _space_before(text, anchor.start() - WINDOW)
+        end = _space_after(text, anchor.end() + WINDOW)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _space_before(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _space_after(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    while pos < len(text) and not text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def interpret(grammar: TimeGrammar, text: str) -> Meaning | None:
@@ -210,6 +268,8 @@ def _trimmed_span(match: re.Match[str]) -> tuple[int, int]:
         start += len(match.string[start:end]) - len(match.string[start:end].lstrip())
     if not groups.get("prep") and groups.get("day2") and match.string[start:start + 3].lower() == "the":
         start = match.start("day2")
+    while start < end and match.string[start].isspace():
+        start += 1
     return start, end
 
 
@@ -221,11 +281,13 @@ def _core_group(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _relation(lex: TimeLexicon, groups: dict[str, str | None]) -> Relation:
+    if groups.get("label"):
+        return "label"
     word = groups.get("prep") or groups.get("prep2")
     if not word:
         return "at"
     role = lex.value("preposition", word)
-    return role if role in ("at", "since", "bound", "after") else "at"  # type: ignore[return-value]
+    return role if role in ("at", "since", "bound", "until", "after") else "at"  # type: ignore[return-value]
 
 
 def _month_of(lex: TimeLexicon, word: str) -> int | None:
@@ -248,6 +310,11 @@ def _range(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
     last_text = g.get("y2") or g["y4"]
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
     return Meaning("range", year=first) if last > first else None
+
+
+def _span(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
+    """"from Thursday to Sunday", "between March and June": a period, not an event's time."""
+    return Meaning("range")
 
 
 def _full_date(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
@@ -326,6 +393,8 @@ def _deictic_unit(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
     deictic = lex.int_value("deictic", g["deictic"]) if g.get("deictic") else 0
     if unit in (None, "decade") or deictic is None:  # "last decade" is the 2010s, not -10 years
         return None
+    if unit == "day" and not g.get("the"):
+        return None  # "to this day" means until now; "next day" counts from the story, not today
     return Meaning("shift", rel, unit=unit, amount=deictic, deictic=deictic)
 
 
@@ -335,8 +404,12 @@ def _ago(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
     amount = int(word) if word.isdigit() else lex.int_value("number", word)
     if unit is None:
         return None
+    span = None
+    if amount is None:
+        bounds = (lex.value("vague_count", word) or "").split("|")
+        span = (-int(bounds[1]), -int(bounds[0])) if len(bounds) == 2 else None
     return Meaning("shift", unit=unit, amount=-amount if amount is not None else None,
-                   approximate=bool(g.get("approx")))
+                   approximate=bool(g.get("approx")), span=span)
 
 
 def _interval_after(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
@@ -349,11 +422,17 @@ def _year(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
 
 
 def _vague(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
-    return Meaning("vague")
+    value = lex.value("vague", g["vague"]) or ""
+    parts = value.split("|")
+    if len(parts) != 3:
+        return Meaning("vague")  # "recently": no idea how long ago
+    unit, low, high = parts[0], int(parts[1]), int(parts[2])
+    return Meaning("vague", unit=unit, span=(-high, -low))
 
 
 _BUILDERS = {
     "range": _range,
+    "span": _span,
     "date_mdy": _full_date,
     "date_dmy": _full_date,
     "date_iso": _iso_date,

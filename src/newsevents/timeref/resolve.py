@@ -7,6 +7,8 @@ Rules (the issue's "Event dates" section):
 - Shifts ("yesterday", "last week", "two years ago") move the publication date; the result keeps
   only the precision the words support: a day for day words, the month for weeks and months
   ("last week" is a month, not a day), the year for years.
+- Vague stretches ("in recent weeks", "several days ago") give the month or year that holds the
+  whole stretch they may mean, or nothing when it straddles two.
 - With no publication date only absolute expressions resolve. A past-tense verb never gets a date
   after publication (not even from "in 2030"): such a reading is inconsistent, and gives None.
 """
@@ -57,8 +59,10 @@ def resolve_meaning(meaning: Meaning, pub: dt.date | None, tense: Tense) -> str 
     value, precision = absolute_value(meaning)
     if value is not None:
         day = dt.date(meaning.year, meaning.month or 1, meaning.day or 1)
-    elif meaning.form in ("range", "vague") or pub is None:
+    elif meaning.form == "range" or pub is None:
         return None
+    elif meaning.span is not None:
+        return _stretch(pub, meaning.unit, meaning.span)
     else:
         found = _relative(meaning, pub, tense == "future")
         if found is None:
@@ -67,6 +71,20 @@ def resolve_meaning(meaning: Meaning, pub: dt.date | None, tense: Tense) -> str 
     if tense == "past" and pub is not None and _period_start(day, precision) > pub:
         return None  # a past event cannot come after its report: the reading is wrong
     return format_date(day, precision)
+
+
+def _stretch(pub: dt.date, unit: str | None, span: tuple[int, int]) -> str | None:
+    """The month or year holding all of [pub + span[0] units, pub + span[1] units], if one does
+    ("in recent weeks" in late March is March; in early March it could be February: no date)."""
+    first, last = _shift(pub, unit, span[0]), _shift(pub, unit, span[1])
+    if first is None or last is None:
+        return None
+    a, b = first[0], last[0]
+    if (a.year, a.month) == (b.year, b.month) and unit in ("day", "week"):
+        return format_date(a, "month")
+    if a.year == b.year:
+        return format_date(a, "year")
+    return None
 
 
 def _period_start(day: dt.date, precision: Precision) -> dt.date:

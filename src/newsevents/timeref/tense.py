@@ -84,6 +84,8 @@ def _verb_tense(verb: Any, lexicon: TimeLexicon, hops: int) -> Tense:
         return "future"
     if verb.tag_ == "MD" and verb.lower_ in modals:
         return "future"
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod") and _is_governor(verb, lexicon):
+        return "future"  # "summits scheduled in November", "talks planned for Friday"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):

@@ -1,0 +1,137 @@
+"""clean: publication date, outlet and its country, truncation, content hash."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsevents.clean import CorpusProfile, clean
+from newsevents.cleaning import pubdate
+from newsevents.ingest import iter_inputs
+from newsevents.options import Options
+from newsevents.records import Article, Metadata, RawArticle
+
+
+def _text(corpus_dir, set_name: str, doc_id: str) -> RawArticle:
+    """The article as bare text: no manifest, no URL, so only the text can tell."""
+    path = corpus_dir / set_name / f"{doc_id}.txt"
+    return RawArticle(doc_id, str(path), "txt", path.read_text(encoding="utf-8"))
+
+
+def _clean(raw: RawArticle, knowledge) -> Article:
+    article = clean(raw, knowledge, CorpusProfile(), Options())
+    assert isinstance(article, Article), article
+    return article
+
+
+@pytest.mark.parametrize(("set_name", "doc_id", "expected"), [
+    ("seeds", "kyodo_2019-09-27_motegi-kang-nyc", "2019-09-27"),  # "27, Sep. 2019"
+    ("dev", "ap_2018-10-31_nippon-steel-ruling", "2018-10-31"),  # leading "date 2018-10-31"
+    ("dev", "dailypakistan_2023-05-09_imran-khan-arrested", "2023-05-09"),  # "9 May, 2023"
+    ("dev2", "caribmagplus-wapo_2021-06-04_nicaragua-chamorro-arrest", "2021-06-04"),
+    ("dev2", "lfwp-dw_2020-11-18_uganda-bobi-wine-arrest-protests", "2020-11-18"),
+])
+def test_publication_date_written_in_the_text(corpus_dir, knowledge, set_name, doc_id, expected):
+    article = _clean(_text(corpus_dir, set_name, doc_id), knowledge)
+    assert (article.pub_date, article.pub_date_source) == (expected, "text")
+
+
+@pytest.mark.parametrize("doc_id", ["yonhap_2020-11-12_vice-fm-phone",
+                                    "kyodo_2020-10-27_takizaki-visit-plan"])
+def test_no_date_is_invented(corpus_dir, knowledge, doc_id):
+    """A dateline "Nov. 12" without a year elsewhere, weekday words, years of background events:
+    none of these is a publication date."""
+    article = _clean(_text(corpus_dir, "seeds", doc_id), knowledge)
+    assert article.pub_date is None and article.pub_date_source is None
+
+
+def test_every_gold_date_the_text_states_is_found(corpus_dir, knowledge):
+    for gold_path in sorted(corpus_dir.glob("*/*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not gold["pub_date_in_text"]:
+            continue
+        raw = _text(corpus_dir, gold_path.parent.name, gold_path.stem)
+        assert _clean(raw, knowledge).pub_date == gold["pub_date"], gold_path.stem
+
+
+def test_metadata_date_wins_over_the_text(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "seeds", "kyodo_2019-09-27_motegi-kang-nyc")
+    given = RawArticle(raw.doc_id, raw.source_path, "txt", raw.text,
+                       Metadata(pub_date="2019-09-28T01:00:00Z", pub_date_source="sidecar"))
+    article = _clean(given, knowledge)
+    assert (article.pub_date, article.pub_date_source) == ("2019-09-28", "sidecar")
+
+
+def test_year_less_dateline_takes_the_year_the_text_gives(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "seeds", "yonhap_2020-11-12_vice-fm-phone")
+    lines = raw.text.splitlines()
+    lines.insert(3, "The talks were the first since Nov. 12, 2020, officials said.")
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", "\n".join(lines)), knowledge)
+    assert (article.pub_date, article.pub_date_source) == ("2020-11-12", "dateline")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("27, Sep. 2019", "2019-09-27"),
+    ("Updated 7:21 PM ET, Fri June 28, 2019", "2019-06-28"),
+    ("2021/08/10 17:44", "2021-08-10"),
+    ("Web Desk 02:28 PM | 9 May, 2023", "2023-05-09"),
+    ("Feb. 30, 2020", None),
+])
+def test_date_stamps(text, expected):
+    found = pubdate.first_full_date(text)
+    assert (found.value if found else None) == expected
+
+
+def test_outlet_from_url_domain(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "dev", "reuters_2018-10-30_nippon-steel-ruling")
+    given = RawArticle(raw.doc_id, raw.source_path, "txt", raw.text,
+                       Metadata(url="https://www.japandailysun.com/2018/10/30/s-korean"))
+    article = _clean(given, knowledge)
+    assert (article.outlet, article.outlet_country) == ("Japan Daily Sun", "JPN")
+
+
+@pytest.mark.parametrize(("doc_id", "outlet", "country"), [
+    ("medicinehatnews-ap_2024-01-22_us-uk-strikes-houthis", "AP", "USA"),  # "WASHINGTON (AP) –"
+    ("cnn_2019-06-28_eu-mercosur-trade-deal", "CNN", "USA"),  # "(CNN)After more than"
+    ("breakingnews-ie-pa_2018-11_kerch-strait-ships-seized", "Press Association", "GBR"),
+])
+def test_outlet_from_dateline_and_sign_off(corpus_dir, knowledge, doc_id, outlet, country):
+    article = _clean(_text(corpus_dir, "dev2", doc_id), knowledge)
+    assert (article.outlet, article.outlet_country) == (outlet, country)
+
+
+def test_manifest_outlet_is_kept_and_its_agency_gives_the_country(corpus_dir, knowledge):
+    folder = corpus_dir / "dev2"
+    [raw] = iter_inputs([folder / "thenews-pk-afp_2017-09-02_kenya-election-annulled.txt"],
+                        folder / "manifest.jsonl", Options())
+    article = _clean(raw, knowledge)
+    assert article.outlet == "The News International (AFP)"
+    assert article.outlet_country == "FRA"
+
+
+@pytest.mark.parametrize(("set_name", "doc_id", "truncated"), [
+    ("dev2", "dnaindia_2018-04_modi-xi-wuhan-summit", True),  # "... have been in discuss"
+    ("dev2", "thedailyexclusives-aljazeera_2024-07-19_bangladesh-curfew-army", True),
+    ("seeds", "yonhap_2019-10-24_lee-abe-talks", False),  # ends "... trip. (Yonhap)"
+    ("seeds", "kyodo_2020-11-12_vice-fm-phone", False),  # ends '... "completely and finally."'
+])
+def test_truncation(corpus_dir, knowledge, set_name, doc_id, truncated):
+    article = _clean(_text(corpus_dir, set_name, doc_id), knowledge)
+    assert article.truncated is truncated
+
+
+def test_cut_last_paragraph_stays_body(corpus_dir, knowledge):
+    article = _clean(_text(corpus_dir, "dev2", "dnaindia_2018-04_modi-xi-wuhan-summit"), knowledge)
+    assert article.body_lines[-1].text == "The four countries have been in discuss"
+
+
+def test_content_hash_ignores_spacing_and_boilerplate(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "seeds", "kyodo_2020-11-12_vice-fm-phone")
+    respaced = raw.text.replace("\n\n", "\n\n\n").replace(". ", ".  ")
+    without_blurb = raw.text.split("In a time of both")[0]
+    hashes = {_clean(RawArticle("x", "x", "txt", text), knowledge).content_hash
+              for text in (raw.text, respaced, without_blurb)}
+    assert len(hashes) == 1
+    other = _clean(_text(corpus_dir, "seeds", "kyodo_2020-10-27_takizaki-visit-plan"), knowledge)
+    assert other.content_hash not in hashes

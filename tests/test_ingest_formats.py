@@ -1,0 +1,141 @@
+"""ingest: .txt folders with a manifest, sidecars, HTML, JSONL, stdin, unique doc_ids."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsevents.ingest import iter_inputs, load_manifest, sniff_format
+from newsevents.options import Options
+from newsevents.records import RawArticle, Rejection
+
+SEED = "yonhap_2020-11-12_vice-fm-phone"
+
+
+def _records(paths, manifest=None, **options):
+    return list(iter_inputs(paths, manifest, Options.build(**options)))
+
+
+def _seed_text(corpus_dir: Path, name: str = SEED) -> str:
+    return (corpus_dir / "seeds" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _page(text: str, title: str) -> str:
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    return (f"<html><head><title>{title}</title>"
+            '<meta property="article:published_time" content="2020-11-12T10:00:00+09:00">'
+            '<meta property="og:site_name" content="Yonhap News Agency"></head>'
+            f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}"
+            "</article><footer>(C) Yonhap News Agency</footer></body></html>")
+
+
+def test_folder_with_manifest_gives_metadata_and_doc_ids(corpus_dir):
+    folder = corpus_dir / "seeds"
+    records = _records([folder], folder / "manifest.jsonl")
+    assert all(isinstance(r, RawArticle) for r in records)
+    assert [r.doc_id for r in records] == sorted(p.stem for p in folder.glob("*.txt"))
+    yonhap = next(r for r in records if r.doc_id == SEED)
+    assert yonhap.meta.outlet == "Yonhap"
+    assert yonhap.meta.pub_date == "2020-11-12"
+    assert yonhap.meta.pub_date_source == "manifest"
+    assert yonhap.meta.url.startswith("https://en.yna.co.kr/")
+    assert yonhap.text == _seed_text(corpus_dir)
+
+
+def test_folder_walk_skips_gold_json_index_and_manifest(corpus_dir):
+    records = _records([corpus_dir / "dev"])
+    sources = {Path(r.source_path).suffix for r in records}
+    assert sources == {".txt"}
+    assert len(records) == len(list((corpus_dir / "dev").glob("*.txt")))
+
+
+def test_folder_manifest_is_used_when_none_is_given(corpus_dir):
+    records = _records([corpus_dir / "seeds"])
+    assert all(r.meta.pub_date_source == "manifest" for r in records)
+
+
+def test_csv_manifest_with_relative_paths(tmp_path, corpus_dir):
+    shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", tmp_path / "a.txt")
+    (tmp_path / "meta.csv").write_text(
+        "path,doc_id,url,outlet,pub_date\na.txt,vice-fm,,Yonhap,2020-11-12\n", encoding="utf-8")
+    manifest = load_manifest(tmp_path / "meta.csv")
+    entry = manifest.entry_for(tmp_path / "a.txt")
+    assert entry is not None and entry.doc_id == "vice-fm"
+    [record] = _records([tmp_path / "a.txt"], tmp_path / "meta.csv")
+    assert record.doc_id == "vice-fm" and record.meta.outlet == "Yonhap"
+
+
+def test_sidecar_metadata(tmp_path, corpus_dir):
+    shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", tmp_path / "story.txt")
+    (tmp_path / "story.meta.json").write_text(
+        json.dumps({"outlet": "Yonhap", "pub_date": "2020-11-12"}), encoding="utf-8")
+    records = _records([tmp_path])
+    assert len(records) == 1
+    assert records[0].meta.pub_date_source == "sidecar"
+    assert records[0].meta.outlet == "Yonhap"
+
+
+def test_html_page_gives_main_text_and_page_metadata(tmp_path, corpus_dir):
+    body = "\n".join(_seed_text(corpus_dir).splitlines()[1:10])
+    title = "Vice FMs of S. Korea, Japan agree on need for close communication"
+    (tmp_path / "page.html").write_text(_page(body, title), encoding="utf-8")
+    [record] = _records([tmp_path / "page.html"])
+    assert isinstance(record, RawArticle) and record.fmt == "html"
+    assert "The vice foreign ministers of South Korea and Japan spoke" in record.text
+    assert "Home" not in record.text.splitlines()
+    assert record.html is not None and "<article>" in record.html
+    assert record.meta.pub_date == "2020-11-12"
+    assert record.meta.pub_date_source == "html-meta"
+    assert record.meta.title == title
+
+
+def test_jsonl_articles_with_text_html_and_ids(tmp_path, corpus_dir):
+    text = _seed_text(corpus_dir)
+    lines = [
+        json.dumps({"id": "first", "text": text, "outlet": "Yonhap", "pub_date": "2020-11-12"}),
+        "",
+        json.dumps({"html": _page(text, "Vice FMs agree"), "url": "https://en.yna.co.kr/x"}),
+    ]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = _records([tmp_path / "batch.jsonl"])
+    assert [r.doc_id for r in records] == ["first", "batch-3"]
+    assert records[0].meta.pub_date_source == "jsonl"
+    assert records[1].html is not None and "spoke over the phone" in records[1].text
+
+
+def test_duplicate_doc_ids_are_made_unique(corpus_dir):
+    path = corpus_dir / "seeds" / f"{SEED}.txt"
+    records = _records([path, path])
+    assert [r.doc_id for r in records] == [SEED, f"{SEED}-2"]
+
+
+def test_stdin_text(monkeypatch, corpus_dir):
+    data = _seed_text(corpus_dir).encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [record] = _records(["-"])
+    assert isinstance(record, RawArticle)
+    assert record.doc_id == "stdin" and record.source_path == "-"
+    assert record.text.startswith("Vice FMs of S. Korea")
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+    ('{"text": "Seoul and Tokyo agreed."}\n', "jsonl"),
+    ("SEOUL, Nov. 12 (Yonhap) -- The vice foreign ministers spoke.", "txt"),
+])
+def test_stdin_format_is_sniffed(content, expected):
+    assert sniff_format(content) == expected
+
+
+def test_every_input_is_accounted_for(tmp_path, corpus_dir):
+    shutil.copy(corpus_dir / "seeds" / f"{SEED}.txt", tmp_path / "good.txt")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    records = _records([tmp_path, tmp_path / "missing.txt"])
+    kinds = {r.doc_id: type(r).__name__ for r in records}
+    assert kinds == {"empty": "Rejection", "good": "RawArticle", "missing": "Rejection"}
+    assert all(r.stage == "ingest" for r in records if isinstance(r, Rejection))
