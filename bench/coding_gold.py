@@ -249,6 +249,10 @@ def main() -> None:
                 tally.main_type += 1
         if args.verbose:
             show(txt.stem, golds, preds, pairs, loose)
+            for g, e in pairs:
+                if g["background"] != e.background or g["status"] != e.status:
+                    print(f"  ~ bg {g['background']}/{e.background} status {g['status']}/"
+                          f"{e.status} {e.type} [{e.trigger}] date={e.date} | {e.evidence[:90]}")
     report(tally)
 
 

@@ -58,12 +58,12 @@ def _happenings(rng: np.random.Generator, n: int) -> list[dict]:
     zipf /= zipf.sum()
     people = _names(rng, 5000)
     out = []
-    for _ in range(n):
+    for number in range(n):
         src = countries[rng.choice(80, p=zipf)]
         tgt = src if rng.random() < 0.33 else countries[rng.choice(80, p=zipf)]
         precision = rng.choice(["day", "month", "year", None], p=[0.8, 0.08, 0.05, 0.07])
         out.append({
-            "src": src, "tgt": tgt, "type": TYPES[rng.choice(16, p=TYPE_SHARE / TYPE_SHARE.sum())],
+            "id": number, "src": src, "tgt": tgt, "type": TYPES[rng.choice(16, p=TYPE_SHARE / TYPE_SHARE.sum())],
             "day": START + int(rng.integers(0, DAYS)), "precision": precision,
             "names": list(rng.choice(people, size=4)), "figure": str(int(rng.integers(2, 500))),
             "sectors": (SECTORS[rng.integers(0, 8)], SECTORS[rng.integers(0, 8)]),
@@ -78,7 +78,10 @@ def _date_of(h: dict) -> str | None:
 
 
 def synthetic_results(n_events: int, seed: int = 7) -> list[ArticleResult]:
-    """ArticleResults holding about `n_events` events (see the module docstring)."""
+    """ArticleResults holding about `n_events` events (see the module docstring).
+
+    Each event's trigger holds the id of the synthetic happening it reports (the truth).
+    """
     rng = np.random.default_rng(seed)
     happenings = _happenings(rng, max(1, n_events // 2))
     mentions = [(h, k) for h in happenings for k in range(int(rng.geometric(0.45)))]
@@ -109,7 +112,7 @@ def _article(rng, number: int, chunk) -> ArticleResult:
             date=_date_of(h), date_text=None, status="occurred",
             background=h["precision"] == "year", attributed_to=None, evidence=text,
             evidence_start=offset, evidence_end=offset + len(text), quad_class=0,
-            goldstein=None, main=i == 0))
+            goldstein=None, main=i == 0, trigger=f"h{h['id']}"))
         sentences.append(Line(offset, offset + len(text), text))
         offset += len(text) + 2
     raw = "\n\n".join(s.text for s in sentences)
@@ -127,7 +130,7 @@ def _copies(rng, results: list[ArticleResult]) -> list[ArticleResult]:
         original = results[int(r)]
         doc_id = original.doc_id + "-copy"
         article = replace(original.article, doc_id=doc_id, outlet="Syndicator")
-        events = tuple(replace(e, doc_id=doc_id, event_id=e.event_id + "c")
+        events = tuple(replace(e, doc_id=doc_id, event_id=e.event_id.replace("#", "c#"))
                        for e in original.events)
         copies.append(ArticleResult(doc_id, article.source_path, article, events))
     return copies
@@ -146,13 +149,43 @@ def measure(n_events: int) -> dict:
     started, cpu_started = time.perf_counter(), time.process_time()
     run = link.link(results)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
+    precision, recall = pair_quality(run)
     return {
         "events": len(run.events), "articles": len(run.articles), "stories": len(run.stories),
         "multi_article_stories": sum(1 for s in run.stories if len(s.doc_ids) > 1),
         "duplicate_groups": len(run.duplicates), "link_seconds": round(seconds, 2),
         "link_cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(_rss_mb(), 1), "rss_growth_mb": round(_rss_mb() - before, 1),
+        "pair_precision": precision, "pair_recall": recall,
     }
+
+
+def _cross_pairs(groups) -> set[tuple[str, str]]:
+    """Pairs of event ids from different articles that share a group."""
+    pairs = set()
+    for members in groups:
+        for i, (doc_a, a) in enumerate(members):
+            for doc_b, b in members[i + 1:]:
+                if doc_a != doc_b:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def pair_quality(run) -> tuple[float, float]:
+    """Pairwise precision and recall of story_id against the synthetic happenings.
+
+    Copies of an article are left out: their events pair trivially with the original.
+    """
+    events = [e for e in run.events if "c#" not in e.event_id]
+    truth: dict[str, list] = {}
+    found: dict[str, list] = {}
+    for e in events:
+        truth.setdefault(e.trigger, []).append((e.doc_id, e.event_id))
+        found.setdefault(e.story_id, []).append((e.doc_id, e.event_id))
+    true_pairs, predicted = _cross_pairs(truth.values()), _cross_pairs(found.values())
+    hit = len(true_pairs & predicted)
+    return (round(hit / len(predicted), 3) if predicted else 1.0,
+            round(hit / len(true_pairs), 3) if true_pairs else 1.0)
 
 
 def main() -> None:

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import duckdb  # noqa: E402
-from report_gold_store import build_gold_store  # noqa: E402
 
 from newsevents.report import build_report  # noqa: E402
 from newsevents.timeline import dyad_timeline, render_terminal  # noqa: E402
+from report_gold_store import build_gold_store  # noqa: E402
 
 
 def shifted(value: str | None, weeks: int) -> str | None:

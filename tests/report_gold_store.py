@@ -221,6 +221,19 @@ def hostile_rows() -> tuple[dict[str, Any], dict[str, Any]]:
     return article, event
 
 
+FAILED_ID = "zz-failed-article"
+FAILED_ERROR = "clean: no article text left after removing boilerplate"
+
+
+def failed_row() -> dict[str, Any]:
+    """An input the pipeline rejected: only its id, path, status and error are stored."""
+    columns = _article_row({"id": FAILED_ID, "outlet": None, "body_first_line": "x",
+                            "body_last_line": "x"}, "")
+    return {**{k: None for k in columns}, "doc_id": FAILED_ID, "run_id": "gold",
+            "source_path": "inputs/empty-page.html", "status": "error", "error": FAILED_ERROR,
+            "truncated": False}
+
+
 def build_gold_store(path: Path, sets: tuple[str, ...] = ("seeds", "dev", "dev2"),
                      hostile: bool = False) -> Path:
     """Create a schema-v1 store at `path` holding the gold articles, events and stories."""
@@ -230,10 +243,11 @@ def build_gold_store(path: Path, sets: tuple[str, ...] = ("seeds", "dev", "dev2"
         keys[gold["id"]] = gold["event_key"]
         events += [_event_row(gold, raw, i, e) for i, e in enumerate(gold["events"])]
     stories = _link(articles, events, keys)
-    if hostile:
+    if hostile:  # and a failed input, so the report shows an error
         article, event = hostile_rows()
         articles[article["doc_id"]] = article
         events.append(event)
+        articles[FAILED_ID] = failed_row()
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA.read_text(encoding="utf-8"))

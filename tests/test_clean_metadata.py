@@ -55,6 +55,14 @@ def test_every_gold_date_the_text_states_is_found(corpus_dir, knowledge):
         assert _clean(raw, knowledge).pub_date == gold["pub_date"], gold_path.stem
 
 
+def test_caption_dates_of_a_sidebar_above_the_title_are_no_publication_date(corpus_dir,
+                                                                            knowledge):
+    raw = _text(corpus_dir, "dev", "ap_2018-10-31_nippon-steel-ruling")
+    text = raw.text.replace(" date 2018-10-31 ", "", 1)  # the AP page without its date line
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert article.pub_date is None  # "July 26, 2023" etc. belong to other stories
+
+
 def test_metadata_date_wins_over_the_text(corpus_dir, knowledge):
     raw = _text(corpus_dir, "seeds", "kyodo_2019-09-27_motegi-kang-nyc")
     given = RawArticle(raw.doc_id, raw.source_path, "txt", raw.text,
@@ -77,6 +85,9 @@ def test_year_less_dateline_takes_the_year_the_text_gives(corpus_dir, knowledge)
     ("2021/08/10 17:44", "2021-08-10"),
     ("Web Desk 02:28 PM | 9 May, 2023", "2023-05-09"),
     ("Feb. 30, 2020", None),
+    ("Published 12.11.2020 10:00", "2020-11-12"),  # day.month.year
+    ("25/11/2020", "2020-11-25"),
+    ("11/12/2020", None),  # day and month cannot be told apart
 ])
 def test_date_stamps(text, expected):
     found = pubdate.first_full_date(text)
@@ -135,3 +146,28 @@ def test_content_hash_ignores_spacing_and_boilerplate(corpus_dir, knowledge):
     assert len(hashes) == 1
     other = _clean(_text(corpus_dir, "seeds", "kyodo_2020-10-27_takizaki-visit-plan"), knowledge)
     assert other.content_hash not in hashes
+
+
+@pytest.mark.parametrize(("dateline", "place", "outlet", "country"), [
+    ("SEOUL, Nov. 12 (Yonhap) --", "SEOUL", "Yonhap", "KOR"),
+    ("BEIJING, Nov. 12 (Xinhua) --", "BEIJING", "Xinhua", "CHN"),
+    ("MOSCOW, November 12. /TASS/.", "MOSCOW", "TASS", "RUS"),
+    ("New Delhi, Nov 12 (IANS)", "New Delhi", "IANS", "IND"),
+    ("Paris (AFP) -", "Paris", "AFP", "FRA"),
+    ("NEW YORK, Kyodo -", "NEW YORK", "Kyodo", "JPN"),
+])
+def test_agency_datelines(corpus_dir, knowledge, dateline, place, outlet, country):
+    """The Yonhap seed's first body line under the dateline styles of other agencies."""
+    raw = _text(corpus_dir, "seeds", "yonhap_2020-11-12_vice-fm-phone")
+    text = raw.text.replace("SEOUL, Nov. 12 (Yonhap) --", dateline)
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert article.body_lines[0].text.startswith(dateline)
+    assert (article.dateline_place, article.outlet, article.outlet_country) == (
+        place, outlet, country)
+
+
+def test_a_sentence_opening_with_a_country_is_no_dateline(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "seeds", "kyodo_2019-09-27_motegi-kang-nyc")
+    article = _clean(raw, knowledge)
+    assert article.dateline_place == "NEW YORK"  # not "Japan" from "Japan -- which says ..."
+    assert any(line.text.startswith("Japan -- which says") for line in article.body_lines)

@@ -50,9 +50,16 @@ def seeds_local(corpus_dir, options):
                    options=options)
 
 
-def test_dask_run_equals_single_process_run(client, corpus_dir, options, seeds_local, tmp_path):
+@pytest.fixture(scope="module")
+def seeds_dask(client, corpus_dir, options, tmp_path_factory):
+    out = tmp_path_factory.mktemp("dask-out")
     run = run_dask([corpus_dir / "seeds"], corpus_dir / "seeds" / "manifest.jsonl",
-                   options, tmp_path, client=client)
+                   options, out, client=client)
+    return run, out
+
+
+def test_dask_run_equals_single_process_run(seeds_dask, seeds_local):
+    run, _ = seeds_dask
     assert [article_json(a) for a in run.articles] == [
         article_json(a) for a in seeds_local.articles]
     assert [event_json(e) for e in run.events] == [event_json(e) for e in seeds_local.events]
@@ -61,10 +68,9 @@ def test_dask_run_equals_single_process_run(client, corpus_dir, options, seeds_l
     assert any(a.ok for a in run.articles), "the seeds must be processed, not all rejected"
 
 
-def test_parquet_partitions_hold_every_row(client, corpus_dir, options, tmp_path):
-    run = run_dask([corpus_dir / "seeds"], corpus_dir / "seeds" / "manifest.jsonl",
-                   options, tmp_path, client=client)
-    folder = tmp_path / "parquet"
+def test_parquet_partitions_hold_every_row(seeds_dask, options):
+    run, out = seeds_dask
+    folder = out / "parquet"
     con = duckdb.connect()
     articles = con.execute(
         f"SELECT doc_id, part FROM read_parquet('{folder}/articles/*/*.parquet', "
@@ -83,7 +89,7 @@ def test_runner_yields_in_input_order(client, corpus_dir, options):
     from newsevents.clean import CorpusProfile
     from newsevents.ingest import iter_inputs
 
-    raws = list(iter_inputs([corpus_dir / "dev"], None, options))
+    raws = list(iter_inputs([corpus_dir / "seeds"], None, options))
     results = list(DaskRunner(client)(raws, options, CorpusProfile(), len(raws)))
     assert [r.doc_id for r in results] == [r.doc_id for r in raws]
     leftover = client.run(lambda dask_worker: [

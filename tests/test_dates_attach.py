@@ -121,8 +121,36 @@ def test_a_labelled_metadata_date_dates_no_event(nlp) -> None:
 
 def test_a_planned_day_is_not_the_news_day(nlp) -> None:
     # kyodo 2020-10-27: the only day of the lead paragraph is a planned one
-    text = ("Shigeki Takizaki, the head of the ministry's Asian and Oceanian Affairs Bureau, will "
-            "travel to the neighboring country on Wednesday to meet with his South Korean "
-            "counterpart.")
+    text = ("Shigeki Takizaki, the head of the ministry’s Asian and Oceanian Affairs Bureau, is "
+            "hoping to travel to the neighboring country as early as Wednesday to meet with his "
+            "South Korean counterpart, Kim Jung-han, with wartime labor issues likely to be on the "
+            "agenda in addition to responses to the coronavirus pandemic, the sources said.")
     parsed = parsed_of(nlp, text, "2020-10-27")
     assert news_day(parsed, find_timerefs(parsed)) == (None, "2020-10-27")
+
+
+def test_a_scheduled_summit_lies_ahead(nlp) -> None:
+    # yonhap 2019-10-24
+    text = ("Speculation is widespread that Moon and Abe may have a separate meeting should they "
+            "attend international summits scheduled in November.")
+    parsed = parsed_of(nlp, text, "2019-10-24")
+    assert event_date(parsed, find_timerefs(parsed), token(parsed, "scheduled"))[1] == "2019-11"
+
+
+def test_the_end_of_a_stretch_dates_nothing(nlp) -> None:
+    # iol 2022-08-04
+    text = ("Sputnik News Agency reported that China would continue to conduct live-fire exercise "
+            "drills until Sunday.")
+    parsed = parsed_of(nlp, text, "2022-08-04")
+    assert timeref_for(parsed, find_timerefs(parsed), token(parsed, "conduct")) is None
+
+
+def test_a_relative_clause_keeps_its_own_time(nlp) -> None:
+    # caribmagplus-wapo 2021-06-04
+    text = ("Police on Wednesday arrested Cristiana Chamorro, the leading opposition candidate for "
+            "president, in the latest in a string of moves that have curtailed any challenge to "
+            "President Daniel Ortega in the November election.")
+    parsed = parsed_of(nlp, text, "2021-06-04")
+    refs = find_timerefs(parsed)
+    assert timeref_for(parsed, refs, token(parsed, "arrested")).text == "on Wednesday"
+    assert timeref_for(parsed, refs, token(parsed, "curtailed")) is None

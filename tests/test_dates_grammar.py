@@ -42,6 +42,10 @@ def phrases(text: str) -> list[str]:
          ["later in the day"]),
         ("Since the disputed results were announced last May, there have been regular protests.",
          ["last May"]),
+        # a deadline after an event is not the event's interval ("within 60 days after")
+        ("NAIROBI: Kenya’s Supreme Court on Friday ordered a new presidential election within 60 "
+         "days after cancelling the results of last month’s poll in a shock decision in favour of "
+         "the opposition.", ["on Friday", "last month"]),
     ],
 )
 def test_scan_finds_the_phrases_news_writes(sentence: str, expected: list[str]) -> None:
@@ -57,6 +61,7 @@ def test_scan_finds_the_phrases_news_writes(sentence: str, expected: list[str]) 
         "announced a special assistance of Rs.1,000 crore.",
         "Australia has indicated it may appeal to the World Trade Organization.",
         "Kenya's Supreme Court ordered a new presidential election within 60 days",
+
     ],
 )
 def test_scan_ignores_names_counts_and_durations(sentence: str) -> None:

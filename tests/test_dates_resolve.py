@@ -52,6 +52,12 @@ def ref(text: str) -> TimeRef:
         ("on Sept. 11", "2019-09-10", "past", "2018-09-11"),
         ("on Sept. 11", "2019-09-10", "future", "2019-09-11"),
         ("March 4", "2018-03-17", "past", "2018-03-04"),
+        # a weekday of a named week, a weekend (Saturday or Sunday: the month), two days back
+        ("Thursday last week", "2019-09-27", "past", "2019-09-19"),
+        ("Thursday next week", "2019-09-27", "future", "2019-10-03"),
+        ("over the weekend", "2019-09-27", "past", "2019-09"),
+        ("over the weekend", "2019-09-02", "past", "2019"),
+        ("the day before yesterday", "2019-09-27", "past", "2019-09-25"),
         # absolute expressions need no publication date
         ("in October 2018", None, "past", "2018-10"),
         ("Oct. 30, 2018", None, "past", "2018-10-30"),

@@ -36,6 +36,10 @@ def word(nlp, sentence: str, text: str, nth: int = 0):
         ("South Korea's cross-party parliamentary group is also on a three-day visit to Japan "
          "from Thursday.", "is", "present"),
         ("In Thursday's meeting, Motegi urged Kang not to scrap the pact.", "meeting", "past"),
+        ("If a resolution is not reached, Suga will not attend a trilateral summit between Japan, "
+         "South Korea and China to be hosted by Seoul, the sources added.", "hosted", "future"),
+        ("Speculation is widespread that Moon and Abe may have a separate meeting should they "
+         "attend international summits scheduled in November.", "scheduled", "future"),
     ],
 )
 def test_tense_of_event_words(nlp, sentence: str, event_word: str, tense: str) -> None:

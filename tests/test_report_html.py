@@ -73,7 +73,7 @@ def test_csp_allows_exactly_the_embedded_script(page):
 def test_report_carries_every_store_record(page, store):
     data = embedded_data(page)
     gold = gold_records()
-    assert len(data["articles"]) == len(gold) + 1  # + the hostile one
+    assert len(data["articles"]) == len(gold) + 2  # + the hostile and the failed one
     assert len(data["events"]) == sum(len(g["events"]) for g, _ in gold) + 1
     assert {s["id"] for s in data["stories"]} >= {"story-2020-11-12_jpn-kor_vice-fm-phone-talks-0"}
     assert data["quad_labels"]["4"] == "Material conflict"

@@ -73,3 +73,20 @@ def test_v1_tables_and_columns_are_kept(tmp_path):
             old = v1.execute(f"DESCRIBE {table}").fetchall()
             new = store.connection.execute(f"DESCRIBE {table}").fetchall()
             assert [c[:2] for c in old] == [c[:2] for c in new][: len(old)]
+
+
+def test_read_only_open_of_a_newer_store_says_to_upgrade(tmp_path):
+    path = tmp_path / "s.duckdb"
+    open_store(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="upgrade newsevents"):
+        open_store(path, read_only=True)
+
+
+def test_store_folder_is_created(tmp_path):
+    path = tmp_path / "new" / "folder" / "s.duckdb"
+    with open_store(path) as store:
+        assert store.schema_version == latest_version()
+    assert path.exists()

@@ -24,10 +24,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newsevents.errors import UsageError
-from newsevents.records import Event
+from newsevents.records import ActorRef, Event
 from newsevents.report.labels import QuadLabel, load_quad_labels
 from newsevents.report.store_reader import load_snapshot
 
@@ -244,8 +244,8 @@ def dyad_timeline(
     return aggregate(events, pub_dates, freq, dedupe, include_background)
 
 
-def _country(actor: object) -> str | None:
-    return getattr(actor, "country", None) if actor is not None else None
+def _country(actor: ActorRef | None) -> str | None:
+    return actor.country if actor is not None else None
 
 
 # --------------------------------------------------------------------------- terminal
@@ -340,8 +340,10 @@ def save_chart(
 ) -> Path:
     """Write the timeline as a two-panel chart (PNG, SVG or PDF by the file suffix).
 
-    Top: Goldstein sum per period (bars) and mean (line); recaps marked with hollow diamonds.
-    Bottom: events per period stacked by quad class. Uses the Agg backend, no global pyplot state.
+    Top: Goldstein sum per period (bars) and mean (dots); periods holding recaps are marked with
+    hollow diamonds. Bottom: events per period stacked by quad class. The time axis spans the
+    periods with current events: recaps of far older events are counted in a note, not drawn
+    decades away. Uses the Agg backend, no global pyplot state.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -355,10 +357,15 @@ def save_chart(
     figure = Figure(figsize=(9, 5.2), dpi=150, layout="constrained")
     FigureCanvasAgg(figure)
     top, bottom = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
-    starts = [date.fromisoformat(r.start) for r in rows]
+    low, high = _time_range(rows)
+    shown = [r for r in rows if low <= date.fromisoformat(r.start) <= high]
+    starts = [date.fromisoformat(r.start) for r in shown]
     width = _bar_width_days(starts)
-    _draw_scores(top, rows, starts, width)
-    _draw_quads(bottom, rows, starts, width, labels)
+    _draw_scores(top, shown, starts, width)
+    _draw_quads(bottom, shown, starts, width, labels)
+    pad = timedelta(days=max(20.0, (high - low).days * 0.02))
+    bottom.set_xlim(low - pad, high + pad)
+    _note_hidden_recaps(top, rows, low, high)
     if title:
         figure.suptitle(title, fontsize=12, fontweight="bold")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -366,20 +373,40 @@ def save_chart(
     return out
 
 
+def _time_range(rows: Sequence[TimelineRow]) -> tuple[date, date]:
+    """First and last period start among periods with current (not only recap) events."""
+    current = [r for r in rows if r.n_background < r.n_events] or list(rows)
+    return date.fromisoformat(current[0].start), date.fromisoformat(current[-1].start)
+
+
+def _note_hidden_recaps(axes: Any, rows: Sequence[TimelineRow], low: date, high: date) -> None:
+    before = sum(r.n_background for r in rows if date.fromisoformat(r.start) < low)
+    after = sum(r.n_background for r in rows if date.fromisoformat(r.start) > high)
+    notes = [f"◂ {before} earlier recap(s) not drawn" if before else "",
+             f"{after} later recap(s) not drawn ▸" if after else ""]
+    for text, x, align in zip(notes, (0.01, 0.99), ("left", "right"), strict=True):
+        if text:
+            axes.text(x, 0.02, text, transform=axes.transAxes, ha=align, va="bottom",
+                      fontsize=7, color=RECAP_COLOR)
+
+
 def _bar_width_days(starts: Sequence[date]) -> float:
     gaps = [(b - a).days for a, b in zip(starts, starts[1:], strict=False) if (b - a).days > 0]
     return max(2.0, min([*gaps, 28]) * 0.8)
 
 
-def _draw_scores(axes, rows, starts, width) -> None:
+def _draw_scores(axes: Any, rows: Sequence[TimelineRow], starts: Sequence[date],
+                 width: float) -> None:
+    from matplotlib.patches import Patch
+
     sums = [r.goldstein_sum for r in rows]
     colors = [COOPERATION_COLOR if s >= 0 else CONFLICT_COLOR for s in sums]
-    axes.bar(starts, sums, width=width, color=colors, alpha=0.85, label="Goldstein sum")
+    axes.bar(starts, sums, width=width, color=colors, alpha=0.85)
     means = [(d, r.goldstein_mean) for d, r in zip(starts, rows, strict=True)
              if r.goldstein_mean is not None]
     if means:
         axes.plot([d for d, _ in means], [m for _, m in means], color="#333333", marker="o",
-                  markersize=3, linewidth=1.2, label="Goldstein mean")
+                  markersize=3, linestyle="none", label="Goldstein mean")
     recaps = [(d, r) for d, r in zip(starts, rows, strict=True) if r.n_background]
     if recaps:
         axes.scatter([d for d, _ in recaps], [0.0] * len(recaps), marker="D", s=40,
@@ -387,11 +414,16 @@ def _draw_scores(axes, rows, starts, width) -> None:
                      label="recap (background) events")
     axes.axhline(0, color="#888888", linewidth=0.8)
     axes.set_ylabel("Goldstein (−10 conflict … +10 coop.)", fontsize=8)
-    axes.legend(fontsize=7, loc="upper left", frameon=False)
+    handles = [Patch(facecolor=COOPERATION_COLOR, label="Goldstein sum ≥ 0"),
+               Patch(facecolor=CONFLICT_COLOR, label="Goldstein sum < 0"),
+               *axes.get_legend_handles_labels()[0]]
+    axes.legend(handles=handles, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4,
+                frameon=False)
     axes.grid(axis="y", color="#e5e5e5", linewidth=0.6)
 
 
-def _draw_quads(axes, rows, starts, width, labels) -> None:
+def _draw_quads(axes: Any, rows: Sequence[TimelineRow], starts: Sequence[date], width: float,
+                labels: Mapping[int, QuadLabel]) -> None:
     bottoms = [0] * len(rows)
     for index in range(4):
         counts = [r.quad_counts[index] for r in rows]
@@ -399,5 +431,5 @@ def _draw_quads(axes, rows, starts, width, labels) -> None:
                  label=labels[index + 1].label)
         bottoms = [b + c for b, c in zip(bottoms, counts, strict=True)]
     axes.set_ylabel("events", fontsize=8)
-    axes.legend(fontsize=7, loc="upper left", frameon=False, ncols=4)
+    axes.legend(fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4, frameon=False)
     axes.grid(axis="y", color="#e5e5e5", linewidth=0.6)

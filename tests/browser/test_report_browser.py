@@ -14,7 +14,7 @@ from report_webdriver import Browser, find_browser
 
 from newsevents.report import build_report
 from newsevents.timeline import dyad_timeline
-from report_gold_store import HOSTILE_ID, build_gold_store
+from report_gold_store import FAILED_ERROR, FAILED_ID, HOSTILE_ID, build_gold_store
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +49,8 @@ def browser():
 
 
 def open_view(browser: Browser, url: str, fragment: str = "") -> None:
+    """Load the report afresh (a new document, so no filter state survives) at `fragment`."""
+    browser.get("about:blank")
     browser.get(url + fragment)
     assert browser.wait_for("return window.__reportReady === true"), "report script did not finish"
 
@@ -68,6 +70,17 @@ def visible_event_types(browser: Browser) -> list[str]:
         "return Array.from(document.querySelectorAll('tr.event-row td:nth-child(3)'))"
         ".map(td => td.textContent)"
     )
+
+
+def set_input(browser: Browser, input_id: str, value: str) -> None:
+    browser.execute("const el = document.getElementById(arguments[0]); el.value = arguments[1];"
+                    "el.dispatchEvent(new Event('change'));", input_id, value)
+
+
+def visible_event_dates(browser: Browser) -> list[str]:
+    return browser.execute(
+        "return Array.from(document.querySelectorAll('tr.event-row td:nth-child(1)'))"
+        ".map(td => td.textContent)")
 
 
 def test_page_loads_without_errors(browser, report_url):
@@ -115,6 +128,9 @@ def test_dyad_chart_matches_python_timeline(browser, report_url, store):
     assert [r["n_background"] for r in rows] == [r.n_background for r in expected]
     assert [round(r["goldstein_sum"], 4) for r in rows] == [round(r.goldstein_sum, 4) for r in expected]
     assert [r["quad_counts"] for r in rows] == [list(r.quad_counts) for r in expected]
+    table = browser.execute("return Array.from(document.querySelectorAll('tr.period-row td:first-child'))"
+                            ".map(td => td.textContent)")
+    assert table == [r.period for r in expected]
 
 
 def test_weekly_periods_match_python_timeline(browser, report_url, store):
@@ -170,6 +186,40 @@ def report_without_csp_url(report_url: str, tmp_path_factory) -> str:
 
 HOSTILE_VIEWS = ("", "#/articles", f"#/article/{HOSTILE_ID}",
                  f"#/article/{HOSTILE_ID}/{HOSTILE_ID}%23e0")
+
+
+def test_date_range_filter_keeps_events_inside_the_range(browser, report_url):
+    open_view(browser, report_url)
+    everything = visible_event_dates(browser)
+    set_input(browser, "f-from", "2020-01-01")
+    set_input(browser, "f-to", "2020-12-31")
+    dates = visible_event_dates(browser)
+    assert 0 < len(dates) < len(everything)
+    assert all(d.startswith("2020") for d in dates)
+
+
+def test_outlet_filter_narrows_every_view(browser, report_url):
+    open_view(browser, report_url)
+    select_option(browser, "f-outlet", "Yonhap")
+    outlets = browser.execute(
+        "return Array.from(document.querySelectorAll('tr.event-row td.outlet')).map(td => td.textContent)")
+    assert outlets and set(outlets) == {"Yonhap"}
+    browser.click(browser.find("nav.tabs a[data-view='stories']"))
+    stories = browser.execute("return document.querySelectorAll('tr.story-row').length")
+    assert stories and all("Yonhap" in o for o in browser.execute(
+        "return Array.from(document.querySelectorAll('tr.story-row td:nth-child(5)')).map(td => td.textContent)"))
+
+
+def test_failed_input_shows_its_error(browser, report_url):
+    open_view(browser, report_url, "#/articles")
+    row = browser.execute(f"return document.querySelector('tr.article-row[data-id=\"{FAILED_ID}\"]').textContent")
+    assert FAILED_ERROR in row
+    browser.click(browser.find("#stat-failed"))
+    listed = browser.execute(
+        "return Array.from(document.querySelectorAll('tr.article-row')).map(r => r.dataset.id)")
+    assert listed == [FAILED_ID]
+    open_view(browser, report_url, f"#/article/{FAILED_ID}")
+    assert FAILED_ERROR in browser.execute("return document.querySelector('.errorbox').textContent")
 
 
 @pytest.mark.parametrize("url_fixture", ["report_url", "report_without_csp_url"])

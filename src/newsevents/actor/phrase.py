@@ -145,6 +145,9 @@ class Resolver:
         org = self._best([(s, h) for s, h in own_names if h.entry.kind == "org"])
         agent = self._head_agent(agents, root)
         root_name = self.scan.name_at.get(root.i)
+        if root_name is not None and root_name.entry.kind == "region" \
+                and not root_name.entry.country:
+            root_name = None
         if org is None and agent is None and root_name is None:
             return self._possessor(start, end, root)
         country, how = self._country_from(own_names, org)
@@ -219,10 +222,13 @@ class Resolver:
 
     def _span_root(self, start: int, end: int) -> Any:
         """The head of doc[start:end]: the token governed from outside the span; among several
-        (a run of compounds), the rightmost, which is the one the others modify."""
+        (a run of compounds, or a noun and a phrase the parser hung elsewhere), the rightmost
+        noun, which is the one the others modify."""
         outside = [t for t in self.doc[start:end]
                    if not (start <= t.head.i < end) or t.head.i == t.i]
         words = [t for t in outside if not t.is_punct] or outside
+        nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN")]
+        words = nouns or [t for t in words if t.pos_ == "PRON"] or words
         return words[-1] if words else self.doc[end - 1]
 
     def _hit_root(self, start: int, end: int) -> Any:
@@ -246,11 +252,20 @@ class Resolver:
         for _, hit in own:
             if hit.start <= root.i < hit.end:
                 return hit
-        before = [(s, h) for s, h in own if h.end <= root.i + 1]
-        if before:
-            return max(before, key=lambda p: p[1].end)[1]
-        linked = [(s, h) for s, h in own if s.via in ("of", "from", "for") or s.direct]
+        if self._is_actor_word(root):
+            before = [(s, h) for s, h in own if h.end <= root.i + 1]
+            if before:
+                return max(before, key=lambda p: p[1].end)[1]
+        # A non-actor head ("a police station", "a drone attack") is an actor only through its
+        # owner or an of/from/for phrase ("Members of its own government").
+        linked = [(s, h) for s, h in own if s.via in ("of", "from", "for")
+                  or s.direct and self._hit_root(h.start, h.end).dep_ == "poss"]
         return linked[0][1] if linked else None
+
+    def _is_actor_word(self, token: Any) -> bool:
+        """Names, people and title-like heads can take a sector word in front of them."""
+        return (token.i in self.scan.person_at or token.i in self.scan.name_at
+                or token.pos_ == "PROPN")
 
     def _country_from(self, names: list[tuple[Signal, NameHit]], org: NameHit | None
                       ) -> tuple[str | None, str]:
@@ -563,7 +578,11 @@ class Resolver:
             how = "office-holder"
         role = entry.role_on(self.day)
         if role is None:
-            return None
+            # Out of office on that day ("former President Jair Bolsonaro"): still their
+            # country; the sector comes from the title, if any.
+            latest = entry.role_on(None)
+            country = latest.country if latest else entry.country
+            return ActorRef(text=None, name=entry.name, country=country, how="former-office")
         return ActorRef(text=None, name=entry.name, country=role.country, sector=role.sector,
                         code=role.code, how=how)
 

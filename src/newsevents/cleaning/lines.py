@@ -111,8 +111,9 @@ class LineFeatures:
 
 
 STRUCTURAL = frozenset({"dateline"})
-DATE_STAMP_MAX_WORDS = 14
+DATE_STAMP_MAX_WORDS = 20
 CHARS_PER_WORD = 6
+MAX_NAME_WORDS_BESIDE_DATE = 3
 YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 DIGITS_AND_SUFFIX = re.compile(r"\d+(st|nd|rd|th|am|pm|h|hrs?)?$", re.IGNORECASE)
 # Photo credits and caption openers mark captions of any length.
@@ -144,7 +145,12 @@ def is_date_stamp(tokens: list[str], rules: BoilerplateRules) -> bool:
     has_date = (numbers >= 1 and months >= 1) or (year and numbers >= 2)
     others = [t for t in tokens if not (t.isdigit() or t.lower() in calendar
                                         or t.lower() in filler or DIGITS_AND_SUFFIX.match(t))]
-    return has_date and len(others) <= 1 and len(others) < len(tokens) / 2
+    if len(others) <= 1:
+        return has_date and len(others) < len(tokens) / 2
+    # "John Smith | November 12, 2020": a full date beside a name in capitals
+    full_date = numbers + months >= 3
+    return (has_date and full_date and len(others) <= MAX_NAME_WORDS_BESIDE_DATE
+            and all(t[:1].isupper() for t in others))
 
 
 def find_dateline(content: str, rules: BoilerplateRules) -> re.Match[str] | None:
@@ -159,7 +165,7 @@ def find_dateline(content: str, rules: BoilerplateRules) -> re.Match[str] | None
 def _plausible_dateline(match: re.Match[str]) -> bool:
     """A place in capitals ("SEOUL", "NEW YORK") or a bare "(Agency)" opener."""
     head = match.group(0)
-    if head.startswith("("):
+    if head.startswith("(") or match.groupdict().get("outlet"):
         return True
     place = re.split(r"[,(:—–-]", head, maxsplit=1)[0].strip()
     letters = [c for c in place if c.isalpha()]
@@ -174,7 +180,7 @@ def dateline_parts(match: re.Match[str]) -> list[str]:
     head = match.group(0)
     if head.startswith("("):
         return []
-    head = re.split(r"\s*(?:\(|--|—|–|\s-\s|:|-\s*$)", head, maxsplit=1)[0]
+    head = re.split(r"\s*(?:\(|--|—|–|\s-\s|:|-\s*$|\.?\s*/)", head, maxsplit=1)[0]
     parts = [p.strip() for p in head.split(",")]
     return [p for p in parts if p and not MONTH_DAY.match(p)]
 

@@ -23,6 +23,9 @@ FULL_DATE_PATTERNS = (
     re.compile(rf"\b{MONTH_NAME},?\s+{DAY},?\s+{YEAR}", re.IGNORECASE),
     re.compile(rf"\b{DAY},?\s+{MONTH_NAME},?\s+{YEAR}", re.IGNORECASE),
 )
+# Numeric dates written day first or month first: only read when the order is certain (dots are
+# day.month.year; with slashes, a first part over 12 is a day, a second part over 12 a day).
+NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?!\d)")
 MONTH_DAY_PATTERN = re.compile(rf"\b{MONTH_NAME}\s+{DAY}\b", re.IGNORECASE)
 
 
@@ -72,7 +75,26 @@ def full_dates(text: str) -> list[FoundDate]:
             if value is not None:
                 found.append(FoundDate(value, match.start()))
                 taken.append((match.start(), match.end()))
+    for match in NUMERIC_DATE.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        value = _numeric_date(match)
+        if value is not None:
+            found.append(FoundDate(value, match.start()))
     return sorted(found, key=lambda f: f.start)
+
+
+def _numeric_date(match: re.Match[str]) -> str | None:
+    """The date of "12.11.2020" (day first), or of "25/11/2020" / "11/25/2020" when one part is
+    over 12; None when the order of day and month cannot be told."""
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    if match.group("sep") == ".":
+        return _iso(year, b, a)
+    if a > 12 >= b:
+        return _iso(year, b, a)
+    if b > 12 >= a:
+        return _iso(year, a, b)
+    return _iso(year, a, b) if a == b else None
 
 
 def first_full_date(text: str) -> FoundDate | None:

@@ -33,6 +33,8 @@ MAIN_PRIORITY = (
 # Types whose modes name distinct happenings in one article (a summons and a statement are two
 # ACCUSE events; an arrest and an impeachment two COERCE events).
 MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID"})
+JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
+FRAMING_PREPS = frozenset({"in", "during", "over", "at", "on"})  # "In their talks, X and Y agreed"
 WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 
 
@@ -55,6 +57,8 @@ class Candidate:
     past_tense: bool
     confidence: float
     depth: int = 0
+    sequel: bool = False  # the sentence continues the one before ("then", "retaliated")
+    implied: bool = False  # inferred from another event of the sentence, not stated
 
 
 def code_events(
@@ -72,7 +76,7 @@ def code_events(
                                                knowledge))
     candidates = _carry_background(candidates)
     dyad = story_dyad(mentions)
-    merged = [c for c in (_fill_from_dyad(c, dyad) for c in _merge(candidates)) if _complete(c)]
+    merged = [_fill_from_dyad(c, dyad) for c in _merge(candidates) if _complete(c)]
     kept = [c for c in merged if c.confidence >= options.min_confidence]
     main = _main_index(kept, parsed)
     return tuple(
@@ -90,6 +94,8 @@ def _norm(text: str) -> str:
 def _body_sentences(parsed: Parsed) -> list[tuple[Sentence, Any]]:
     """Sentences with their spaCy spans, without a headline the body repeats."""
     title = _norm(parsed.article.title or "")
+    lines = parsed.article.body_lines
+    first_line = lines[0] if len(lines) > 1 else None
     out = []
     for sentence in parsed.sentences:
         span = parsed.doc.char_span(sentence.body_start, sentence.body_end,
@@ -97,6 +103,10 @@ def _body_sentences(parsed: Parsed) -> list[tuple[Sentence, Any]]:
         if span is None or len(span) == 0:
             continue
         if title and _is_headline(sentence.text) and _norm(sentence.text) == title:
+            continue
+        if first_line is not None and first_line.start <= sentence.start < first_line.end and (
+            _is_headline(first_line.text)
+        ):
             continue
         out.append((sentence, span))
     return out
@@ -124,6 +134,19 @@ def _sentence_candidates(
             found.append(candidate)
     found.extend(_implied_meetings(found))
     return found
+
+
+def _has_participant(roles: Roles, token: Any) -> bool:
+    """An event names someone: "months of protests" with nobody named is context, not an event
+    ("a 1965 bilateral accord" names the story's two parties)."""
+    if roles.source is not None or roles.target is not None:
+        return True
+    return any(c.lower_ in JOINT_MODIFIERS for c in token.children if c.dep_ == "amod")
+
+
+def _only_unresolved(roles: Roles) -> bool:
+    unresolved = roles.source is not None and roles.source.how == "unresolved"
+    return unresolved and roles.target is None
 
 
 def _acting_type(entry: LexEntry, source: ActorRef | None) -> str:
@@ -155,6 +178,10 @@ def _candidate(
         roles = roles_of(token, event_type, parsed, resolver, lexicon)
     predicate = parsed.doc[roles.predicate_i]
     frame = framing.status_of(token, predicate, lexicon)
+    if frame.hypothetical or not _has_participant(roles, token):
+        return None
+    if _only_unresolved(roles) and (token.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
+        return None  # an unnamed doer is enough only for the sentence's own main event
     status = frame.status
     if frame.negated:
         if not (frame.conditional_clause and knowledge.ontology.quad_of(event_type) <= 2):
@@ -171,8 +198,10 @@ def _candidate(
         date = year
     background = (
         framing.date_is_earlier(date, parsed.article.pub_date)
-        or framing.is_past_perfect(predicate)
+        or framing.is_past_perfect(predicate, lexicon)
         or framing.in_recap_phrase(token, predicate, lexicon)
+        or framing.in_state_sentence(token, predicate, lexicon)
+        or framing.is_span_of_activity(token)
     )
     if not background and date is None and status == "occurred":
         date = parsed.article.pub_date
@@ -189,10 +218,21 @@ def _candidate(
         date=date,
         date_text=ref.text if ref else (year if year else None),
         has_time_cue=ref is not None or year is not None,
-        past_tense=tense == "past",
+        past_tense=tense == "past" or token.sent.root.tag_ == "VBD",
         confidence=_confidence(token, roles, ref is not None),
-        depth=_depth(predicate, lexicon),
+        depth=_depth(_clause_word(token, predicate), lexicon),
+        sequel=any(lexicon.is_cue(t.lemma_.lower(), "sequel") for t in token.sent),
     )
+
+
+def _clause_word(token: Any, predicate: Any) -> Any:
+    """The verb whose clause states the event: "In their talks, X and Y agreed" -> agreed."""
+    prep = token.head
+    framing_pp = (
+        predicate.i == token.i and token.dep_ == "pobj" and prep.dep_ == "prep"
+        and prep.lower_ in FRAMING_PREPS and prep.head.pos_ in ("VERB", "AUX")
+    )
+    return prep.head if framing_pp else predicate
 
 
 def _depth(word: Any, lexicon: Any) -> int:
@@ -234,7 +274,7 @@ def _implied_meetings(found: list[Candidate]) -> list[Candidate]:
         if c.type == "AGREE" and joint and not c.background and c.status == "occurred":
             out.append(replace(c, type="CONSULT", entry=replace(c.entry, type="CONSULT", mode="meeting",
                                                                    cameo="040"),
-                               confidence=round(c.confidence - 0.1, 2)))
+                               confidence=round(c.confidence - 0.1, 2), implied=True))
             break
     return out
 
@@ -256,7 +296,8 @@ def _carry_background(candidates: list[Candidate]) -> list[Candidate]:
             if c.sentence.index - previous_sentence > 1:
                 previous_background = False
             previous_sentence = c.sentence.index
-        if previous_background and not c.background and not c.has_time_cue and c.past_tense:
+        if (previous_background and not c.background and not c.has_time_cue and c.past_tense
+                and c.sequel):
             c = replace(c, background=True, date=None)
         out.append(c)
     return out
@@ -272,13 +313,21 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _distinct_modes(a: Candidate, b: Candidate) -> bool:
+    """ "severed relations and expelled all diplomats": two sanctions, not one."""
+    return (a.type in MODE_DISTINCT and a.type != "ACCUSE" and bool(a.entry.mode)
+            and bool(b.entry.mode) and a.entry.mode != b.entry.mode)
+
+
 def _same_happening(a: Candidate, b: Candidate) -> bool:
-    if a.type != b.type or a.background != b.background:
+    if a.type != b.type:
         return False
-    if a.sentence.index == b.sentence.index:
+    if a.sentence.index == b.sentence.index and not _distinct_modes(a, b):
         # one sentence tells one happening of a type, unless it names different actors
         (sa, ta), (sb, tb) = _countries(a), _countries(b)
         return _compatible(sa, sb) or (a.type in JOINT_TYPES and _compatible(sa, tb))
+    if a.background != b.background:
+        return False
     if a.type in MODE_DISTINCT and a.entry.mode and b.entry.mode and a.entry.mode != b.entry.mode:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
@@ -297,7 +346,10 @@ def _fill(kept: Candidate, other: Candidate) -> Candidate:
     if roles.target is None and other.roles.target is not None:
         roles = replace(roles, target=other.roles.target)
     date = kept.date if kept.has_time_cue or not other.has_time_cue else other.date
-    return replace(kept, roles=roles, date=date,
+    background = kept.background
+    if other.background and not kept.background and other.sentence.index == kept.sentence.index:
+        background, date = True, other.date  # "rulings late last year, ordering ...": one recap
+    return replace(kept, roles=roles, date=date, background=background,
                    confidence=max(kept.confidence, other.confidence))
 
 
@@ -387,7 +439,8 @@ def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
         _, c = item
         in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
         subordinate = c.depth > 1  # the main clause tells the news, side clauses the context
-        return (subordinate, MAIN_PRIORITY.index(c.type), 0 if in_title else 1, c.trigger_i)
+        return (subordinate or c.implied, MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
+                c.trigger_i)
 
     return min(lead, key=rank)[0]
 

@@ -18,7 +18,8 @@ from newsevents.knowledge.lexicon import EventLexicon
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_CLIMB = 8
-RECAP_DAYS = 31  # an event dated this much before publication is a recap, not news
+RECAP_DAYS = 7  # an event dated more than a week before publication is a recap, not news
+DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 STATE_DEPS_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "dobj", "pobj",
                            "prep", "nsubj", "nsubjpass", "attr", "pcomp", "compound"})
 PAST_PERFECT_TAG = "VBN"
@@ -30,6 +31,7 @@ class Framing:
     negated: bool
     status: str
     conditional_clause: bool = False
+    hypothetical: bool = False  # stated inside an "if" clause: not asserted at all
 
 
 def _lemma(token: Any) -> str:
@@ -96,10 +98,9 @@ def status_of(trigger: Any, predicate: Any, lexicon: EventLexicon) -> Framing:
     """Status of the event and whether it is negated."""
     negated = is_negated(trigger, predicate, lexicon)
     chain = _clause_chain(predicate, lexicon)
-    conditional = any(_in_condition(w, lexicon) for w in chain) or any(
-        _has_condition_clause(w, lexicon) for w in chain[:2]
-    )
-    if conditional:
+    if any(_in_condition(w, lexicon) for w in chain):
+        return Framing(negated, "conditional", conditional_clause=True, hypothetical=True)
+    if any(_has_condition_clause(w, lexicon) for w in chain[:2]):
         return Framing(negated, "conditional", conditional_clause=True)
     for word in chain:
         if lexicon.is_cue(_lemma(word), "deny") and word.i != trigger.i:
@@ -149,30 +150,47 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 
 def date_is_earlier(date: str | None, pub_date: str | None) -> bool:
-    """Whether `date` (any precision, taken at its latest) is well before `pub_date`."""
+    """Whether `date` (any precision, taken at its latest) is well before `pub_date`. Without a
+    publication date, an event dated only by its year ("in 2014") is told as history."""
     event, pub = _parse_date(date), _parse_date(pub_date)
-    if event is None or pub is None:
+    if event is None:
         return False
+    if pub is None:
+        return bool(date) and len(date) == 4
     return (pub - event).days > RECAP_DAYS
 
 
+def is_span_of_activity(trigger: Any) -> bool:
+    """ "after 20 years of negotiations", "months of protests": a stretch of earlier activity."""
+    head = trigger.head
+    return (trigger.dep_ == "pobj" and _lemma(head) == "of" and head.head.i != head.i
+            and _lemma(head.head) in DURATION_UNITS)
+
+
 def dated_year(trigger: Any) -> str | None:
-    """A year written on the event word itself ("a 1965 treaty", "the 2013 order")."""
+    """A year written on the event word itself ("a 1965 treaty", "the 2013 order", "occupation
+    of the peninsula until 1945")."""
     for child in trigger.children:
         if child.dep_ in ("nummod", "compound", "amod", "npadvmod") and YEAR.fullmatch(child.text):
             return child.text
-    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for obj in prep.children:
-            if YEAR.fullmatch(obj.text):
-                return obj.text
+    if trigger.pos_ != "NOUN":
+        return None
+    for token in trigger.subtree:
+        if token.dep_ == "pobj" and YEAR.fullmatch(token.text) and _lemma(token.head) in (
+            "in", "until", "till", "since", "from", "of"
+        ):
+            return token.text
     return None
 
 
-def is_past_perfect(predicate: Any) -> bool:
-    """ "had blamed", "had earlier closed": an event before the reported one."""
+def is_past_perfect(predicate: Any, lexicon: EventLexicon) -> bool:
+    """ "had blamed", "had earlier closed": an event before the reported one. Under a verb of
+    saying the past perfect is only reported speech ("police said they had arrested Wine")."""
     if predicate.tag_ != PAST_PERFECT_TAG:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in predicate.children)
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in predicate.children):
+        return False
+    return not (predicate.dep_ == "ccomp" and lexicon.is_cue(_lemma(predicate.head), "report"))
 
 
 def _describes_present(verb: Any) -> bool:
@@ -213,3 +231,42 @@ def _verb_above(token: Any) -> Any:
             return current
         current = current.head
     return current
+
+
+
+
+def in_state_sentence(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
+    """ "Relations have slumped following a decision ... ordering ...", "The decision comes
+    after North Korea launched ...": a sentence about the present state whose verb is no event
+    tells earlier events in its modifiers, as background."""
+    root = trigger.sent.root
+    if lexicon.is_cue(_lemma(root), "report"):
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), None)
+        if clause is None:
+            return False
+        root = clause
+    if lexicon.senses(_lemma(root)) or lexicon.is_cue(_lemma(root), "light"):
+        return False
+    if not _describes_present(root) or predicate.i == root.i:
+        return False
+    word = predicate
+    while word.head.i != root.i:
+        if word.head.i == word.i:
+            return False
+        word = word.head
+    return _is_recap_modifier(word, lexicon)
+
+
+def _is_recap_modifier(word: Any, lexicon: EventLexicon) -> bool:
+    """ "after/since/following ...", "a day after ...", or a participle clause ("..., ordering
+    X to pay") hanging on the state verb."""
+    if word.dep_ == "prep":
+        return lexicon.is_cue(word.lower_, "recap")
+    if word.dep_ == "npadvmod":
+        return any(lexicon.is_cue(c.lower_, "recap") for c in word.children)
+    if word.dep_ == "advcl":
+        marks = [c for c in word.children if c.dep_ == "mark"]
+        if marks:
+            return any(lexicon.is_cue(m.lower_, "recap") for m in marks)
+        return word.tag_ in ("VBG", "VBN")
+    return False

@@ -178,7 +178,9 @@ def carrier(token: Any, lexicon: EventLexicon) -> Any:
         head = current.head
         if head.i == current.i:
             return current
-        if current.dep_ == "conj":
+        if current.dep_ == "conj" or (
+            current.dep_ == "compound" and lexicon.is_cue(_lemma(head), "light")
+        ):
             current = head
             continue
         if current.dep_ == "pobj" and head.dep_ == "prep":
@@ -349,6 +351,9 @@ def roles_of(
     elif source_head is not None:
         sources = resolver.group(source_head)
     source = sources[0] if sources else None
+    if source is None and source_head is not None and source_head.pos_ in ("NOUN", "PROPN"):
+        # a named but unresolved doer ("Ibo traditional elders") still makes the event
+        source = ActorRef(text=_phrase_text(source_head), how="unresolved")
     target = _preferred_target(target_heads, resolver, source)
     if target is None and len(sources) > 1 and event_type in JOINT_TYPES:
         target = sources[1]

@@ -34,12 +34,16 @@ def _lemma(token: Any) -> str:
     return token.lemma_.lower()
 
 
-def _near_tokens(token: Any) -> Iterator[Any]:
-    """Dependents up to NEAR_DEPTH arcs below and heads up to NEAR_DEPTH arcs above `token`."""
+def _below(token: Any) -> Iterator[Any]:
+    """Dependents up to NEAR_DEPTH arcs below `token`."""
     frontier = [token]
     for _ in range(NEAR_DEPTH):
         frontier = [child for t in frontier for child in t.children]
         yield from frontier
+
+
+def _above(token: Any) -> Iterator[Any]:
+    """Heads up to NEAR_DEPTH arcs above `token`."""
     head = token
     for _ in range(NEAR_DEPTH):
         if head.head.i == head.i:
@@ -49,7 +53,7 @@ def _near_tokens(token: Any) -> Iterator[Any]:
 
 
 def _has_year(token: Any) -> bool:
-    return any(YEAR.match(t.text) for t in _near_tokens(token) if t.i < token.i + 1)
+    return any(YEAR.match(t.text) for t in _below(token) if t.i < token.i)
 
 
 def _has_xcomp(token: Any) -> bool:
@@ -57,6 +61,8 @@ def _has_xcomp(token: Any) -> bool:
 
 
 def _companion_found(word: str, token: Any, near_lemmas: set[str]) -> bool:
+    if word.startswith("^"):  # must govern the trigger: "strike ^on" is "(go) on strike"
+        return any(word[1:] in (_lemma(t), t.lower_) for t in _above(token))
     if word == "@year":
         return _has_year(token)
     if word == "@xcomp":
@@ -64,9 +70,13 @@ def _companion_found(word: str, token: Any, near_lemmas: set[str]) -> bool:
     return word in near_lemmas
 
 
-def _near_lemmas(token: Any) -> set[str]:
+def _near_lemmas(token: Any, lexicon: EventLexicon) -> set[str]:
     lemmas: set[str] = set()
-    for t in _near_tokens(token):
+    for t in _below(token):
+        if t.dep_ in ("compound", "amod") and t.head.i != token.i and lexicon.senses(
+            _lemma(t.head)
+        ):
+            continue  # "launched missile strikes": the missile belongs to the strikes
         lemmas.add(_lemma(t))
         lemmas.add(t.text.lower())
         lemmas.update(part for part in _lemma(t).split("-") if part)
@@ -90,21 +100,24 @@ def sense_of(token: Any, lexicon: EventLexicon) -> LexEntry | None:
         senses = [s for s in lexicon.senses(token.text.lower()) if s.pos_fits(pos)]
     if not senses:
         return None
-    near = _near_lemmas(token) if any(s.companions for s in senses) else set()
+    near = _near_lemmas(token, lexicon) if any(s.companions for s in senses) else set()
     for sense in senses:
         if all(_companion_found(w, token, near) for w in sense.companions):
             return sense if sense.is_event else None
     return None
 
 
-def _is_modifier(token: Any) -> bool:
+def _is_modifier(token: Any, lexicon: EventLexicon) -> bool:
     """ "the ruling party", "summit talks", "strike drills": a word modifying another noun names
-    no event of its own (the noun it modifies may)."""
+    no event of its own (the noun it modifies may) - unless that noun is a light one ("mediation
+    mission", "relief operation")."""
     if token.dep_ in ("amod", "compound") and token.pos_ in ("VERB", "ADJ"):
         return True
-    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    return (token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+            and not lexicon.is_cue(_lemma(token.head), "light"))
 
 
+SETTING_PREPS = frozenset({"over", "during", "at", "in", "on", "by"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 OWN_ARGUMENT_DEPS = frozenset({"poss", "nmod"})
 OWN_ARGUMENT_PREPS = frozenset({"by", "between", "with", "against", "of", "on", "to", "from"})
@@ -115,6 +128,9 @@ def is_anaphoric(token: Any) -> bool:
     no participants of its own refers back to a happening already told, it does not assert one."""
     if token.pos_ != "NOUN":
         return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        return False  # "agreed over the phone", "said during the meeting": the setting
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
         return False
     for child in token.children:
@@ -131,7 +147,7 @@ def find_triggers(span: Any, lexicon: EventLexicon) -> tuple[Trigger, ...]:
     """Every token of `span` (a spaCy Span) that states an event, in token order."""
     found = []
     for token in span:
-        if token.is_punct or _is_modifier(token) or is_anaphoric(token):
+        if token.is_punct or _is_modifier(token, lexicon) or is_anaphoric(token):
             continue
         entry = sense_of(token, lexicon)
         if entry is not None:
@@ -180,7 +196,8 @@ def drop_content_triggers(
                 continue
             if not _governs_as_content(outer_tok, inner_tok):
                 continue
-            if lexicon.is_cue(_lemma(outer_tok), "defer"):
+            light_verb = lexicon.is_cue(_lemma(outer_tok), "light") and inner_tok.dep_ == "dobj"
+            if lexicon.is_cue(_lemma(outer_tok), "defer") or light_verb:
                 dropped.add(outer.token_i)
             else:
                 dropped.add(inner.token_i)

@@ -22,7 +22,8 @@ from newsevents.records import PLOVER_TYPES
 NOT_AN_EVENT = "-"
 POS_CODES = {"V": ("VERB", "AUX"), "N": ("NOUN",), "A": ("ADJ",), "X": ()}
 CUE_ROLES = frozenset(
-    {"report", "light", "defer", "plan", "fail", "deny", "condition", "recap", "negation", "maybe"}
+    {"report", "light", "defer", "plan", "fail", "deny", "condition", "recap", "negation", "maybe",
+     "sequel", "oblige"}
 )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from types import MappingProxyType
 
 from newsevents.linking.rules import LinkRules
-from newsevents.records import ActorRef, ArticleResult, Event
+from newsevents.records import ActorRef, Article, ArticleResult, Event
 
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -134,13 +134,37 @@ def words_of(text: str, stopwords: frozenset[str],
     return stems, names
 
 
-def _side(ref: ActorRef | None) -> tuple[str | None, str | None, str | None]:
-    if ref is None:
+IGO_SECTORS = frozenset({"IGO"})
+
+
+def _side(ref: ActorRef | None,
+          article: Article) -> tuple[str | None, str | None, str | None]:
+    """(party key, sector, name) of one actor; all None when the actor is unknown.
+
+    The key is the country, except for international organisations, whose "country" is only
+    where they met (Mercosur "in Brussels"): their resolved name (or own code) is the party.
+    The outlet that reports the news ("SEOUL, Nov. 12 (Yonhap) --") is no party to it: a side
+    naming the outlet is unknown. (A dateline capital read as its government is kept: news
+    datelined in a capital is most often about that government.)
+    """
+    if ref is None or _is_outlet(ref, article.outlet):
         return None, None, None
-    # A code that is only a sector ("GOV") names no party: it cannot tell two events apart.
-    key = ref.country or (ref.code if ref.code and ref.code != ref.sector else None)
     name = ref.name.lower() if ref.name else None
+    # A code that is only a sector ("GOV") names no party: it cannot tell two events apart.
+    code = ref.code if ref.code and ref.code != ref.sector else None
+    if ref.sector in IGO_SECTORS:
+        key = name or (code if not ref.country else None)
+    else:
+        key = ref.country or code
     return key, ref.sector, name
+
+
+def _is_outlet(ref: ActorRef, outlet: str | None) -> bool:
+    if not outlet:
+        return False
+    words = set(re.findall(r"\w+", outlet.lower()))
+    written = (ref.name or ref.text or "").strip().lower()
+    return bool(written) and (written == outlet.lower() or (written.isalnum() and written in words))
 
 
 def mentions_of(results: Sequence[ArticleResult], rules: LinkRules) -> tuple[Mention, ...]:
@@ -153,15 +177,14 @@ def mentions_of(results: Sequence[ArticleResult], rules: LinkRules) -> tuple[Men
         article = result.article
         pub_ord = day_ordinal(article.pub_date)
         for event in result.events:
-            mentions.append(_mention(len(mentions), event, article.outlet, pub_ord, rules,
-                                     cache))
+            mentions.append(_mention(len(mentions), event, article, pub_ord, rules, cache))
     return tuple(mentions)
 
 
-def _mention(idx: int, event: Event, outlet: str | None, pub_ord: int | None,
+def _mention(idx: int, event: Event, article: Article, pub_ord: int | None,
              rules: LinkRules, cache: dict[str, str | None]) -> Mention:
-    src, src_sector, src_name = _side(event.source)
-    tgt, tgt_sector, tgt_name = _side(event.target)
+    src, src_sector, src_name = _side(event.source, article)
+    tgt, tgt_sector, tgt_name = _side(event.target, article)
     stems, names = words_of(event.evidence, rules.stopwords, cache)
     for ref in (event.source, event.target):
         if ref is not None and ref.name:
@@ -170,7 +193,7 @@ def _mention(idx: int, event: Event, outlet: str | None, pub_ord: int | None,
             names |= ref_names
     span = parse_span(event.date)
     return Mention(
-        idx=idx, event=event, doc_id=event.doc_id, type=event.type, outlet=outlet,
+        idx=idx, event=event, doc_id=event.doc_id, type=event.type, outlet=article.outlet,
         pub_ord=pub_ord, src=src, tgt=tgt, src_sector=src_sector, tgt_sector=tgt_sector,
         src_name=src_name, tgt_name=tgt_name, span=span,
         sides=((src, src_sector, src_name), (tgt, tgt_sector, tgt_name)),

@@ -14,6 +14,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -68,8 +69,8 @@ def actor_score(a: Mention, b: Mention, rules: LinkRules) -> float | None:
     """Points for agreeing parties; None when a known party differs in every admissible role order.
 
     For directed acts (an appeal, a strike) the roles must agree; for shared acts (talks, a deal)
-    the parties may be named in either order. At least one country must be shared unless neither
-    mention knows any.
+    the parties may be named in either order. At least one country must be shared unless one
+    mention knows none (its parties are unknown, not different).
     """
     scores = [points for points, _ in _role_orders(a, b, rules)]
     return max(scores) if scores else None
@@ -85,7 +86,7 @@ def _role_orders(a: Mention, b: Mention, rules: LinkRules) -> list[tuple[float, 
     orders = [(a.sides[0], a.sides[1])]
     if not (rules.is_directed(a.type) or rules.is_directed(b.type)):
         orders.append((a.sides[1], a.sides[0]))
-    anonymous = not (a.countries or b.countries)
+    anonymous = not (a.countries and b.countries)  # an unknown party is not a different one
     found = []
     for first, second in orders:
         one = _side_points(first, b.sides[0], rules.weights)
@@ -114,7 +115,13 @@ def _side_points(x: tuple, y: tuple, w: Weights) -> tuple[float, bool, int] | No
 
 
 def date_score(a: Mention, b: Mention, w: Weights) -> tuple[float, str] | None:
-    """(points, tier) for the two dates; None when they cannot be the same happening."""
+    """(points, tier) for the two dates; None when they cannot be the same happening.
+
+    A recap of the past links to the happening it recaps by its own date: an undated recap
+    ("since their leaders agreed to improve ties") cannot be placed, so it links to nothing.
+    """
+    if (a.event.background and a.span is None) or (b.event.background and b.span is None):
+        return None
     if a.span is not None and b.span is not None:
         return _spans_score(a.span, b.span, w)
     if a.span is None and b.span is None:
@@ -144,6 +151,8 @@ def _article_window(m: Mention, w: Weights) -> tuple[int, int] | None:
     """Days an undated event of a dated article can fall on (planned events: after)."""
     if m.pub_ord is None:
         return None
+    if m.event.background:
+        return m.pub_ord - 100 * 365, m.pub_ord
     if m.event.status == "planned":
         return m.pub_ord, m.pub_ord + 10 * int(w.undated_window)
     return m.pub_ord - int(w.undated_window), m.pub_ord + 1
@@ -222,19 +231,21 @@ def type_families(rules: LinkRules) -> Mapping[str, int]:
 def block_keys(m: Mention, families: Mapping[str, int]) -> tuple[tuple, tuple]:
     """(home blocks, probe blocks) of a mention.
 
-    A mention with both parties known lives in its dyad's block and in each country's block, where
-    mentions that know only one party (probes) look for it. A mention with no country lives with
-    the other country-less mentions of its type family.
+    - "D" (dyad, family): mentions that know both parties meet by calendar and rare terms.
+    - "C" (country, family): mentions that know one party (probes) look there for every mention
+      involving that country.
+    - "A" (family): mentions that know no party (probes) look among all mentions of the family
+      by rare terms only: their parties are unknown, not different.
     """
     family = families.get(m.type, -1)
     countries = m.countries
-    both_known = m.src is not None and m.tgt is not None
-    if both_known:
-        homes = (("D", countries, family),) + tuple(("C", c, family) for c in countries)
+    anywhere = ("A", family)
+    if m.src is not None and m.tgt is not None:
+        homes = (("D", countries, family), *(("C", c, family) for c in countries), anywhere)
         return homes, ()
     if countries:
-        return (("C", countries[0], family),), (("C", countries[0], family),)
-    return (("N", family),), ()
+        return (("C", countries[0], family), anywhere), (("C", countries[0], family),)
+    return (anywhere,), (anywhere,)
 
 
 def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
@@ -248,31 +259,32 @@ def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
             blocks[key].append(m)
         for key in probing:
             probes[key].add(m.idx)
-    # Blocks share no pair (a probe lives in one country block, which the dyad blocks never
-    # pair it with), so repeated pairs are only looked for within a block.
+    # No pair is found in two blocks (pairs with a probe come only from the probe's block, and
+    # the dyad blocks hold no probes), so repeated pairs are only looked for within a block.
     for key, members in blocks.items():
-        focus = probes.get(key) if key[0] == "C" else None
-        if key[0] == "C" and not focus:
-            continue  # a country block only serves mentions that know one party
+        focus = probes.get(key) if key[0] != "D" else None
+        if key[0] != "D" and not focus:
+            continue  # country and family blocks only serve their probes
         seen: set[tuple[int, int]] = set()
-        for i, j in _block_pairs(members, stats, w, focus):
+        for i, j in _block_pairs(key[0], members, stats, w, focus):
             pair = (i, j) if i < j else (j, i)
             if pair not in seen:
                 seen.add(pair)
                 yield pair
 
 
-def _block_pairs(members: Sequence[Mention], stats: TermStats, w: Weights,
+def _block_pairs(kind: str, members: Sequence[Mention], stats: TermStats, w: Weights,
                  focus: set[int] | None) -> Iterator[tuple[int, int]]:
-    """Calendar neighbours and rare-term neighbours; with `focus`, only pairs that involve it."""
-    for i, j in _calendar_pairs(members, int(w.day_window)):
-        if focus is None or i in focus or j in focus:
-            yield i, j
+    """Calendar and rare-term neighbours; with `focus`, only pairs that involve it."""
+    window, max_df, cap = int(w.day_window), int(w.max_term_df), int(w.max_candidates)
     if focus is None:
+        yield from _calendar_pairs(members, window)
         seekers = [m for m in members if m.day is None]
     else:
+        if kind == "C":
+            yield from _calendar_pairs_of(members, focus, window)
         seekers = [m for m in members if m.idx in focus]
-    yield from _term_pairs(members, seekers, stats, int(w.max_term_df), int(w.max_candidates))
+    yield from _term_pairs(members, seekers, stats, max_df, cap)
 
 
 def _calendar_pairs(members: Sequence[Mention], window: int) -> Iterator[tuple[int, int]]:
@@ -286,6 +298,21 @@ def _calendar_pairs(members: Sequence[Mention], window: int) -> Iterator[tuple[i
         for other in dated[start:pos]:
             if other.doc_id != m.doc_id:
                 yield other.idx, m.idx
+
+
+def _calendar_pairs_of(members: Sequence[Mention], focus: set[int],
+                       window: int) -> Iterator[tuple[int, int]]:
+    """Day-dated mentions at most `window` days from a day-dated focus mention."""
+    dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
+    days = [m.day for m in dated]
+    for m in dated:
+        if m.idx not in focus:
+            continue
+        low = bisect.bisect_left(days, m.day - window)
+        high = bisect.bisect_right(days, m.day + window)
+        for other in dated[low:high]:
+            if other.doc_id != m.doc_id:
+                yield m.idx, other.idx
 
 
 def _term_pairs(members: Sequence[Mention], seekers: Sequence[Mention],
@@ -327,7 +354,7 @@ class _Cluster:
 
     key: int
     members: list[int]
-    docs: set[str]
+    docs: dict[str, list[int]]  # article -> its members
     first_day: int | None
     last_day: int | None
 
@@ -335,8 +362,7 @@ class _Cluster:
 def cluster(mentions: Sequence[Mention], rules: LinkRules,
             stats: TermStats) -> list[list[int]]:
     """Groups of mention indexes that report one happening (singletons included)."""
-    return merge_pairs(mentions, linked_pairs(mentions, rules, stats),
-                       int(rules.weights.day_window))
+    return merge_pairs(mentions, linked_pairs(mentions, rules, stats), rules)
 
 
 def linked_pairs(mentions: Sequence[Mention], rules: LinkRules,
@@ -355,26 +381,51 @@ def linked_pairs(mentions: Sequence[Mention], rules: LinkRules,
 
 
 def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, int]],
-                window: int) -> list[list[int]]:
-    """Greedy merging of linked pairs, best first, under the one-article and time-span limits."""
+                rules: LinkRules) -> list[list[int]]:
+    """Greedy merging of linked pairs, best first, within one happening's time span.
+
+    An article may tell one happening twice (a sentence coded as CONSULT and AGREE, a second
+    sentence on the same call); two clusters holding mentions of one article merge only when
+    those mentions can be one happening themselves (see `same_happening_in_article`).
+    """
+    window = int(rules.weights.day_window)
     owner = list(range(len(mentions)))
     clusters: dict[int, _Cluster] = {}
     for m in mentions:
-        clusters[m.idx] = _Cluster(m.idx, [m.idx], {m.doc_id}, m.day, m.day)
+        clusters[m.idx] = _Cluster(m.idx, [m.idx], {m.doc_id: [m.idx]}, m.day, m.day)
     for _, i, j in scored:
         a, b = clusters[owner[i]], clusters[owner[j]]
-        if a is b or not a.docs.isdisjoint(b.docs) or not _within(a, b, window):
+        if a is b or not _within(a, b, window) or not _articles_agree(a, b, mentions, rules):
             continue
         if len(a.members) < len(b.members):
             a, b = b, a
         a.members.extend(b.members)
-        a.docs |= b.docs
+        for doc_id, idxs in b.docs.items():
+            a.docs.setdefault(doc_id, []).extend(idxs)
         a.first_day = _pick(min, a.first_day, b.first_day)
         a.last_day = _pick(max, a.last_day, b.last_day)
         for idx in b.members:
             owner[idx] = a.key
         del clusters[b.key]
     return [sorted(c.members) for c in clusters.values()]
+
+
+def _articles_agree(a: _Cluster, b: _Cluster, mentions: Sequence[Mention],
+                    rules: LinkRules) -> bool:
+    shared = a.docs.keys() & b.docs.keys()
+    return all(same_happening_in_article(mentions[x], mentions[y], rules)
+               for doc_id in shared for x in a.docs[doc_id] for y in b.docs[doc_id])
+
+
+def same_happening_in_article(x: Mention, y: Mention, rules: LinkRules) -> bool:
+    """Two mentions of one article that can tell one happening: coded from the same sentence,
+    or on the same day (or one undated) with a compatible type and the same parties in agreeing
+    roles."""
+    if x.event.evidence_start == y.event.evidence_start:
+        return True
+    same_day = x.day == y.day or (x.span is None or y.span is None)
+    return (same_day and x.event.background == y.event.background
+            and rules.type_relation(x.type, y.type) is not None and roles_agree(x, y, rules))
 
 
 def _within(a: _Cluster, b: _Cluster, window: int) -> bool:

@@ -18,7 +18,6 @@ from newsevents.records import ActorRef, Event, RemovedLine, Story
 from newsevents.report.labels import QuadLabel
 from newsevents.report.store_reader import ArticleView, StoreSnapshot
 
-
 ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters that take two UTF-16 units
 
 

@@ -38,6 +38,7 @@ __all__ = [
 ]
 
 WriteOutcome = Literal["added", "replaced", "skipped"]
+MEMORY = ":memory:"  # DuckDB's name for a store that lives only in this process
 
 
 def _placeholders(n: int) -> str:
@@ -76,6 +77,8 @@ def _connect(path: str | Path, read_only: bool, config: dict[str, Any] | None = 
     duckdb = _duckdb()
     if read_only and not Path(path).exists():
         raise StoreError(f"no store at {path}; create it with `newsevents extract --db {path}`")
+    if not read_only and str(path) != MEMORY:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     try:
         return duckdb.connect(str(path), read_only=read_only, config=config or {})
     except duckdb.Error as exc:
@@ -97,6 +100,10 @@ def connect_read_only(path: str | Path) -> Any:
 
 def _check_version(con: Any, path: str | Path) -> None:
     version, latest = current_version(con), latest_version()
+    if version > latest:
+        con.close()
+        raise StoreError(f"the store {path} has schema version {version} but this newsevents "
+                         f"knows only up to {latest}; upgrade newsevents to read it")
     if version != latest:
         con.close()
         raise StoreError(

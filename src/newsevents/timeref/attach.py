@@ -27,6 +27,8 @@ from newsevents.timeref.tense import governing_verb
 
 NO_LINK = 9
 MAX_DEPTH = 12
+OWN_TIME_DEPS = frozenset({"relcl", "acl"})
+TEMPORAL_LINKS = frozenset({"after", "before", "since", "until", "till", "once", "following"})
 
 
 def timeref_for(
@@ -120,9 +122,32 @@ def _verb_link(verb: Any, event_verb: Any | None) -> int:
         return NO_LINK
     if verb.i == event_verb.i:
         return 1
-    if _governs(verb, event_verb):
+    if _governs(verb, event_verb) and _shares_time(event_verb, verb):
         return 2
     return NO_LINK
+
+
+def _shares_time(event_verb: Any, above: Any) -> bool:
+    """Whether the clause of `event_verb` is told at the time of the verb `above` it.
+
+    A reported or coordinated clause is ("said on Thursday it will scrap"; "met on Monday and
+    agreed"); a relative clause ("moves that have curtailed") and a clause placed before or after
+    ("announced on Friday after they agreed") have their own time.
+    """
+    current = event_verb
+    for _ in range(MAX_DEPTH):
+        if current.i == above.i or current.head.i == current.i:
+            return True
+        if current.dep_ in OWN_TIME_DEPS or _placed_in_time(current):
+            return False
+        current = current.head
+    return True
+
+
+def _placed_in_time(clause: Any) -> bool:
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in TEMPORAL_LINKS for c in clause.children)
+    return clause.dep_ == "pcomp" and clause.head.lower_ in TEMPORAL_LINKS
 
 
 def _governs(verb: Any, other: Any) -> bool:

@@ -23,12 +23,13 @@ ABSOLUTE_FORMS = frozenset({"date", "month_year", "year", "range"})
 def find_timerefs(parsed: Parsed, grammar: TimeGrammar) -> tuple[TimeRef, ...]:
     """Every time expression in the body, in order, with raw offsets and token span."""
     doc = parsed.doc
+    body = doc.text  # built from the tokens on each access: read it once
     refs: list[TimeRef] = []
-    for found in scan(grammar, doc.text):
+    for found in scan(grammar, body):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not _is_time(doc, found):
             continue
-        ref = _timeref(parsed, found, span)
+        ref = _timeref(parsed, body[found.start:found.end], found, span)
         if ref is not None:
             refs.append(ref)
     return tuple(refs)
@@ -38,15 +39,14 @@ def kind_of(meaning: Meaning) -> str:
     """absolute (known from the text), weekday (direction from tense) or relative."""
     if meaning.form in ABSOLUTE_FORMS:
         return "absolute"
-    if meaning.form == "weekday" and meaning.deictic in (None, 0):
+    if meaning.form == "weekday" and meaning.deictic in (None, 0) and meaning.unit is None:
         return "weekday"
     return "relative"
 
 
-def _timeref(parsed: Parsed, found: Found, span: Any) -> TimeRef | None:
+def _timeref(parsed: Parsed, text: str, found: Found, span: Any) -> TimeRef | None:
     article = parsed.article
     start, end = article.body_to_raw(found.start), article.body_to_raw(found.end)
-    text = parsed.doc.text[found.start:found.end]
     if article.raw[start:end] != text:
         return None  # the span crosses a removed line; its offsets could not be shown exactly
     value, precision = absolute_value(found.meaning)

@@ -30,8 +30,8 @@ from typing import Literal
 from newsevents.timeref.lexicon import TimeLexicon
 
 Form = Literal[
-    "date", "month_year", "year", "range", "month_day", "month", "weekday", "shift", "season",
-    "vague",
+    "date", "month_year", "year", "range", "month_day", "month", "weekday", "weekend", "shift",
+    "season", "vague", "name",
 ]
 # at: the event's own time; since: start of a state; bound: a deadline ("by Friday");
 # until: the end of a stretch ("drills continue until Sunday");
@@ -153,7 +153,11 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "season": (
             rf"{prep}(?:(?:{deictic}|the){SP}|{edge})*{season}(?:{SP}(?:of{SP})?{year})?"
         ),
-        "weekday": rf"{prep}(?:{deictic}{SP}|(?P<edge>early|late){SP})?(?P<weekday>{weekday}){pod}",
+        "weekday": (
+            rf"{prep}(?:{deictic}{SP}|(?P<edge>early|late){SP})?(?P<weekday>{weekday}){pod}"
+            rf"(?:,?{SP}(?P<week>{_alt(lex.words('deictic'))}){SP}week(?!\w))?"
+        ),
+        "weekend": rf"(?:(?P<prep>{_alt(lex.words('preposition'))}|over|at){SP})?the{SP}weekend(?!\w)",
         "day_word": (
             rf"{prep}(?:(?P<edge>earlier|later|early|late){SP})?(?P<dayword>{_alt(lex.words('day_word'))})"
             rf"(?!\w){pod}"
@@ -169,6 +173,7 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
         "interval_after": rf"(?<!within )(?<!within\xa0){approx}{number}{SP}{unit}{SP}after",
         "year": rf"{prep}(?:{edge}|(?:the{SP})?(?:end|beginning|start|middle){SP}of{SP})?{year}",
         "vague": rf"(?P<vague>{_alt(lex.words('vague'))})(?!\w)",
+        "name": rf"(?-i:{_alt(lex.words('named_day'))})(?!\w)",
     }
     return tuple(
         (name, re.compile(rf"(?<![\w-]){src}(?!\w)", re.IGNORECASE)) for name, src in sources.items()
@@ -179,7 +184,10 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def scan(grammar: TimeGrammar, text: str) -> list[Found]:
-    """Every time expression in `text`, in order, without overlaps (longer spans win)."""
+    """Every time expression in `text`, in order, without overlaps (longer spans win).
+
+    Names that contain a time word ("Black Friday", "Bloody Sunday") take part so that they
+    win over the weekday inside them, then are dropped: they date nothing."""
     candidates = [found for found in _all_matches(grammar, text) if found is not None]
     candidates = list({(f.start, f.end, f.meaning): f for f in candidates}.values())
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -187,7 +195,7 @@ def scan(grammar: TimeGrammar, text: str) -> list[Found]:
     for found in candidates:
         if all(found.end <= t.start or found.start >= t.end for t in taken):
             taken.append(found)
-    return sorted(taken, key=lambda f: f.start)
+    return sorted((t for t in taken if t.meaning.form != "name"), key=lambda f: f.start)
 
 
 def _all_matches(grammar: TimeGrammar, text: str) -> Iterator[Found | None]:
@@ -370,7 +378,17 @@ def _season(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
 
 def _weekday(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
     deictic = lex.int_value("deictic", g["deictic"]) if g.get("deictic") else None
-    return Meaning("weekday", rel, weekday=lex.int_value("weekday", g["weekday"]), deictic=deictic)
+    week = lex.int_value("deictic", g["week"]) if g.get("week") else None
+    if week is not None and deictic is not None:
+        return None  # "last Thursday next week" says two things
+    weekday = lex.int_value("weekday", g["weekday"])
+    if week is not None:  # "Thursday last week": that weekday in the calendar week before
+        return Meaning("weekday", rel, weekday=weekday, unit="week", amount=week)
+    return Meaning("weekday", rel, weekday=weekday, deictic=deictic)
+
+
+def _weekend(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
+    return Meaning("weekend", rel)
 
 
 def _day_word(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
@@ -430,6 +448,10 @@ def _vague(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
     return Meaning("vague", unit=unit, span=(-high, -low))
 
 
+def _name(lex: TimeLexicon, g: dict, rel: Relation) -> Meaning | None:
+    return Meaning("name")
+
+
 _BUILDERS = {
     "range": _range,
     "span": _span,
@@ -441,6 +463,7 @@ _BUILDERS = {
     "month": _month,
     "season": _season,
     "weekday": _weekday,
+    "weekend": _weekend,
     "day_word": _day_word,
     "part_of_day": _part_of_day,
     "in_the_day": _in_the_day,
@@ -449,4 +472,5 @@ _BUILDERS = {
     "interval_after": _interval_after,
     "year": _year,
     "vague": _vague,
+    "name": _name,
 }

@@ -20,7 +20,7 @@ CUES_FILE = "time_future_cues.tsv"
 
 WORD_CLASSES = frozenset({
     "month", "month_abbr", "weekday", "day_word", "deictic", "unit", "part_of_day", "number",
-    "vague_count", "edge", "vague", "season", "preposition", "approximator", "label",
+    "vague_count", "edge", "vague", "season", "preposition", "approximator", "label", "named_day",
 })
 CUE_ROLES = frozenset({"modal", "governor", "modifier"})
 PREPOSITION_ROLES = frozenset({"at", "since", "bound", "until", "after"})

@@ -64,7 +64,10 @@ def resolve_meaning(meaning: Meaning, pub: dt.date | None, tense: Tense) -> str 
     elif meaning.span is not None:
         return _stretch(pub, meaning.unit, meaning.span)
     else:
-        found = _relative(meaning, pub, tense == "future")
+        try:
+            found = _relative(meaning, pub, tense == "future")
+        except (ValueError, OverflowError):
+            return None  # the calendar ends (year 1 or 9999): no such date
         if found is None:
             return None
         day, precision = found
@@ -76,7 +79,10 @@ def resolve_meaning(meaning: Meaning, pub: dt.date | None, tense: Tense) -> str 
 def _stretch(pub: dt.date, unit: str | None, span: tuple[int, int]) -> str | None:
     """The month or year holding all of [pub + span[0] units, pub + span[1] units], if one does
     ("in recent weeks" in late March is March; in early March it could be February: no date)."""
-    first, last = _shift(pub, unit, span[0]), _shift(pub, unit, span[1])
+    try:
+        first, last = _shift(pub, unit, span[0]), _shift(pub, unit, span[1])
+    except (ValueError, OverflowError):
+        return None
     if first is None or last is None:
         return None
     a, b = first[0], last[0]
@@ -97,7 +103,11 @@ def _period_start(day: dt.date, precision: Precision) -> dt.date:
 
 def _relative(meaning: Meaning, pub: dt.date, future: bool) -> tuple[dt.date, Precision] | None:
     if meaning.form == "weekday" and meaning.weekday is not None:
+        if meaning.unit == "week" and meaning.amount is not None:
+            return _weekday_of_week(pub, meaning.weekday, meaning.amount), "day"
         return _weekday(pub, meaning.weekday, meaning.deictic, future), "day"
+    if meaning.form == "weekend":
+        return _weekend(pub, future)
     if meaning.form == "month_day":
         day = _month_day(pub, meaning.month, meaning.day, future)
         return (day, "day") if day else None
@@ -122,6 +132,22 @@ def _weekday(pub: dt.date, weekday: int, deictic: int | None, future: bool) -> d
     if future:
         return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
     return pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)
+
+
+def _weekday_of_week(pub: dt.date, weekday: int, weeks: int) -> dt.date:
+    """"Thursday last week": the weekday of the calendar week (Monday first) `weeks` away."""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    return monday + dt.timedelta(weeks=weeks, days=weekday)
+
+
+def _weekend(pub: dt.date, future: bool) -> tuple[dt.date, Precision]:
+    """The weekend nearest publication; Saturday or Sunday is unknown, so the month (or the year
+    when the two days straddle a month)."""
+    saturday = _weekday(pub, 5, None, future)
+    if pub.weekday() == 6 and not future:
+        saturday = pub - dt.timedelta(days=1)
+    sunday = saturday + dt.timedelta(days=1)
+    return saturday, "month" if saturday.month == sunday.month else "year"
 
 
 def _month_day(pub: dt.date, month: int, day: int, future: bool) -> dt.date | None:

@@ -1,9 +1,10 @@
 """The tense of an event word, for choosing the direction of "Thursday" and "in September".
 
 future: a modal ("will visit", "would summon"), or an infinitive under a verb of plan or
-        expectation ("plans to visit", "is expected to urge", "is to meet", "is going to"), or a
-        noun that such a verb governs or a planning adjective modifies ("plans a visit",
-        "the upcoming talks"); the cue words are data (time_future_cues.tsv).
+        expectation ("plans to visit", "is expected to urge", "is to meet", "is going to") or on a
+        noun ("a summit to be hosted by Seoul"), or a noun that such a verb governs or a planning
+        word modifies ("plans a visit", "the upcoming talks", "summits scheduled in November");
+        the cue words are data (time_future_cues.tsv).
 past:   a past-tense verb or auxiliary ("visited", "was arrested", "did not"), or a perfect
         ("has been arrested": for dating, a completed event).
 present: the rest ("is on a three-day visit", "are holding talks").
@@ -86,6 +87,8 @@ def _verb_tense(verb: Any, lexicon: TimeLexicon, hops: int) -> Tense:
         return "future"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "amod") and _is_governor(verb, lexicon):
         return "future"  # "summits scheduled in November", "talks planned for Friday"
+    if verb.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in auxes):
+        return "future"  # "a summit to be hosted by Seoul": an infinitive on a noun lies ahead
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if any(a.lemma_ == "have" for a in auxes) or (verb.tag_ == "VBN" and not auxes):

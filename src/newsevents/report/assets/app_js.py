@@ -197,7 +197,7 @@ SCRIPT = r"""
 
   // ------------------------------------------------------------------ state & filters
   var state = {dyad: '', type: '', from: '', to: '', outlet: '', background: 'all',
-               freq: 'month', metric: 'gsum', dedupe: true, showAll: false};
+               freq: 'month', metric: 'gsum', dedupe: true, showAll: false, failedOnly: false};
 
   function eventPasses(ev, ignoreDates) {
     if (state.dyad && ev.pair !== state.dyad) return false;
@@ -322,110 +322,130 @@ SCRIPT = r"""
     return ticks;
   }
 
-  function drawChart(container, rows, recaps) {
-    clear(container);
-    if (!rows.length) {
-      append(container, h('div', {'class': 'empty', text: 'No dated events match the filters.'}));
-      return;
-    }
-    var W = 960, H = 404, L = 58, R = 18, T = 22;
-    var top = {y: T, h: 170}, strip = {y: T + 170 + 6, h: 24}, bot = {y: T + 170 + 6 + 24 + 22, h: 110};
-    var axisY = bot.y + bot.h;
-    var main = rows.filter(function (r) { return r.n_background < r.n_events; });
-    var basis = main.length ? main : rows;
+  // Chart geometry: a score panel, a recap strip and a quad-class panel over one time axis.
+  // The time range covers the periods with current events; older or newer recaps are counted
+  // at the edges instead of stretching the axis over decades.
+  function chartFrame(rows) {
+    var W = 960, L = 58, R = 18, T = 22;
+    var frame = {W: W, L: L, R: R, T: T, top: {y: T, h: 170}, strip: {y: T + 176, h: 24},
+                 bot: {y: T + 222, h: 110}};
+    frame.axisY = frame.bot.y + frame.bot.h;
+    frame.H = frame.axisY + 26;
+    var current = rows.filter(function (r) { return r.n_background < r.n_events; });
+    var basis = current.length ? current : rows;
     var t0 = basis[0].start, t1 = basis[basis.length - 1].end;
     var pad = Math.max((t1 - t0) * 0.02, 2 * DAY);
     t0 -= pad; t1 += pad;
     if (t1 - t0 < 60 * DAY) { var mid = (t0 + t1) / 2; t0 = mid - 30 * DAY; t1 = mid + 30 * DAY; }
-    function x(t) { return L + (t - t0) / (t1 - t0) * (W - L - R); }
-    var svg = s('svg', {viewBox: '0 0 ' + W + ' ' + H, role: 'img', id: 'dyad-chart',
-                        'aria-label': 'Cooperation and conflict over time'});
-    var visible = rows.filter(function (r) { return r.end > t0 && r.start < t1; });
+    frame.t0 = t0; frame.t1 = t1;
+    frame.x = function (t) { return L + (t - t0) / (t1 - t0) * (W - L - R); };
+    frame.visible = rows.filter(function (r) { return r.end > t0 && r.start < t1; });
+    frame.bar = function (r) {  // [left, width] of a period's bar
+      var x0 = frame.x(Math.max(r.start, t0)), x1 = frame.x(Math.min(r.end, t1));
+      var w = Math.max(2, (x1 - x0) * 0.82);
+      return [x0 + (x1 - x0 - w) / 2, w];
+    };
+    return frame;
+  }
 
-    // top panel: the chosen metric
-    var metric = state.metric, info = METRICS[metric];
-    var values = visible.map(function (r) { return metricOf(r, metric); }).filter(function (v) { return v !== null; });
-    var lo = Math.min(0, Math.min.apply(null, values.concat([0]))), hi = Math.max(0, Math.max.apply(null, values.concat([0])));
-    if (lo === hi) hi = 1;
-    var yt = niceTicks(lo, hi, 4);
-    lo = Math.min(lo, yt[0]); hi = Math.max(hi, yt[yt.length - 1]);
-    function y(v) { return top.y + (hi - v) / (hi - lo) * top.h; }
+  function yAxis(svg, f, ticks, y, label, labelY, signed) {
     var grid = s('g', {'class': 'grid'}), axis = s('g', {'class': 'axis'});
-    yt.forEach(function (v) {
-      append(grid, s('line', {x1: L, x2: W - R, y1: y(v), y2: y(v)}));
-      append(axis, s('text', {x: L - 6, y: y(v) + 3.5, 'text-anchor': 'end', text: fmt(v, Math.abs(v) < 10 && v % 1 ? 1 : 0).replace(/^\+0$/, '0')}));
+    ticks.forEach(function (v) {
+      append(grid, s('line', {x1: f.L, x2: f.W - f.R, y1: y(v), y2: y(v)}));
+      var text = (signed && v > 0 ? '+' : '') + (Math.abs(v) < 10 && v % 1 ? v.toFixed(1) : String(v));
+      append(axis, s('text', {x: f.L - 6, y: y(v) + 3.5, 'text-anchor': 'end', text: text}));
     });
-    append(svg, [grid, axis]);
-    append(svg, s('text', {'class': 'panel-label', x: L, y: T - 8, text: info.label + ' per ' + state.freq + (state.dedupe ? ' (stories counted once)' : ' (every mention)')}));
+    append(svg, [grid, axis, s('text', {'class': 'panel-label', x: f.L, y: labelY, text: label})]);
+  }
+
+  function drawScorePanel(svg, f) {
+    var metric = state.metric, info = METRICS[metric], top = f.top;
+    var values = f.visible.map(function (r) { return metricOf(r, metric); })
+      .filter(function (v) { return v !== null; }).concat([0]);
+    var ticks = niceTicks(Math.min.apply(null, values), Math.max.apply(null, values), 4);
+    var lo = ticks[0], hi = ticks[ticks.length - 1];
+    function y(v) { return top.y + (hi - v) / (hi - lo) * top.h; }
+    yAxis(svg, f, ticks, y, info.label + ' per ' + state.freq +
+          (state.dedupe ? ' (stories counted once)' : ' (every mention)'), f.T - 8, info.signed);
     var bars = s('g', {'class': 'bars'});
-    visible.forEach(function (r) {
+    f.visible.forEach(function (r) {
       var v = metricOf(r, metric);
       if (v === null) return;
-      var x0 = x(Math.max(r.start, t0)), x1 = x(Math.min(r.end, t1));
-      var w = Math.max(2, (x1 - x0) * 0.82);
-      var cls = 'mark bar ' + (v >= 0 ? 'bar-pos' : 'bar-neg');
-      var rect = s('rect', {'class': cls, x: x0 + (x1 - x0 - w) / 2, y: Math.min(y(v), y(0)), width: w,
-                            height: Math.max(1, Math.abs(y(v) - y(0))), 'data-period': r.period});
+      var box = f.bar(r);
+      var rect = s('rect', {'class': 'mark bar ' + (v >= 0 ? 'bar-pos' : 'bar-neg'), x: box[0], width: box[1],
+                            y: Math.min(y(v), y(0)), height: Math.max(1, Math.abs(y(v) - y(0))), 'data-period': r.period});
       append(rect, s('title', {text: r.period + ' · ' + info.label + ' ' + fmt(v) + ' · ' + r.n_events +
         ' events (' + r.n_mentions + ' mentions)' + (r.n_background ? ', ' + r.n_background + ' recaps' : '') +
         (r.n_imprecise ? ', ' + r.n_imprecise + ' dated coarsely' : '')}));
       append(bars, rect);
     });
-    append(svg, bars);
-    append(svg, s('line', {'class': 'zero', x1: L, x2: W - R, y1: y(0), y2: y(0)}));
+    append(svg, [bars, s('line', {'class': 'zero', x1: f.L, x2: f.W - f.R, y1: y(0), y2: y(0)})]);
+  }
 
-    // recap strip: background events at their own dates
-    append(svg, s('text', {'class': 'panel-label', x: L - 6, y: strip.y + strip.h / 2 + 4, 'text-anchor': 'end', text: 'recaps'}));
-    append(svg, s('line', {x1: L, x2: W - R, y1: strip.y + strip.h / 2, y2: strip.y + strip.h / 2, stroke: '#eceff4'}));
-    var before = 0, after = 0, marks = s('g', {'class': 'recaps'});
+  function drawRecapStrip(svg, f, recaps) {
+    var cy = f.strip.y + f.strip.h / 2, r = 5.5, before = 0, after = 0, marks = s('g', {'class': 'recaps'});
+    append(svg, [s('text', {'class': 'panel-label', x: f.L - 6, y: cy + 4, 'text-anchor': 'end', text: 'recaps'}),
+                 s('line', {x1: f.L, x2: f.W - f.R, y1: cy, y2: cy, stroke: '#eceff4'})]);
     recaps.forEach(function (ev) {
-      if (ev.place.t < t0) { before += 1; return; }
-      if (ev.place.t > t1) { after += 1; return; }
-      var cx = x(ev.place.t), cy = strip.y + strip.h / 2, r = 5.5;
-      var dia = s('path', {'class': 'recap mark-recap', d: 'M' + cx + ' ' + (cy - r) + 'L' + (cx + r) + ' ' + cy + 'L' + cx + ' ' + (cy + r) + 'L' + (cx - r) + ' ' + cy + 'Z',
-                           'data-event': ev.id, onclick: function () { location.hash = routeHash('article', ev.doc); }});
+      if (ev.place.t < f.t0) { before += 1; return; }
+      if (ev.place.t > f.t1) { after += 1; return; }
+      var cx = f.x(ev.place.t);
+      var dia = s('path', {'class': 'recap', 'data-event': ev.id,
+                           d: 'M' + cx + ' ' + (cy - r) + 'L' + (cx + r) + ' ' + cy + 'L' + cx + ' ' + (cy + r) + 'L' + (cx - r) + ' ' + cy + 'Z',
+                           onclick: function () { location.hash = routeHash('article', ev.doc) + '/' + encodeURIComponent(ev.id); }});
       append(dia, s('title', {text: 'Recap (' + (ev.date || '?') + '): ' + ev.type + ' ' + ev.arrow + ' — ' + ev.evidence}));
       append(marks, dia);
     });
     append(svg, marks);
-    if (before) append(svg, s('text', {'class': 'note', x: L + 4, y: strip.y + 4, text: '◂ ' + before + ' earlier recap' + (before > 1 ? 's' : '')}));
-    if (after) append(svg, s('text', {'class': 'note', x: W - R - 4, y: strip.y + 4, 'text-anchor': 'end', text: after + ' later recap' + (after > 1 ? 's' : '') + ' ▸'}));
+    function plural(n) { return n + ' recap' + (n > 1 ? 's' : ''); }
+    if (before) append(svg, s('text', {'class': 'note', x: f.L + 4, y: f.strip.y + 4, text: '◂ ' + plural(before) + ' before this range'}));
+    if (after) append(svg, s('text', {'class': 'note', x: f.W - f.R - 4, y: f.strip.y + 4, 'text-anchor': 'end', text: plural(after) + ' after this range ▸'}));
+  }
 
-    // bottom panel: counts by quad class, stacked
-    var maxCount = Math.max.apply(null, visible.map(function (r) { return r.n_events; }).concat([1]));
-    var ct = niceTicks(0, maxCount, 3);
-    var cmax = Math.max(maxCount, ct[ct.length - 1]);
-    function yc(v) { return bot.y + bot.h - v / cmax * bot.h; }
-    var cgrid = s('g', {'class': 'grid'}), caxis = s('g', {'class': 'axis'});
-    ct.forEach(function (v) {
-      append(cgrid, s('line', {x1: L, x2: W - R, y1: yc(v), y2: yc(v)}));
-      append(caxis, s('text', {x: L - 6, y: yc(v) + 3.5, 'text-anchor': 'end', text: String(v)}));
-    });
-    append(svg, [cgrid, caxis]);
-    append(svg, s('text', {'class': 'panel-label', x: L, y: bot.y - 3, text: 'Events by quad class'}));
+  function drawQuadPanel(svg, f) {
+    var bot = f.bot;
+    var ticks = niceTicks(0, Math.max.apply(null, f.visible.map(function (r) { return r.n_events; }).concat([1])), 3);
+    var cmax = ticks[ticks.length - 1];
+    function y(v) { return bot.y + bot.h - v / cmax * bot.h; }
+    yAxis(svg, f, ticks, y, 'Events by quad class', bot.y - 6);
     var stacks = s('g', {'class': 'stacks'});
-    visible.forEach(function (r) {
-      var x0 = x(Math.max(r.start, t0)), x1 = x(Math.min(r.end, t1));
-      var w = Math.max(2, (x1 - x0) * 0.82), base = 0;
+    f.visible.forEach(function (r) {
+      var box = f.bar(r), base = 0;
       r.quad_counts.forEach(function (c, i) {
         if (!c) return;
-        var rect = s('rect', {'class': 'mark quad q' + (i + 1), x: x0 + (x1 - x0 - w) / 2, y: yc(base + c),
-                              width: w, height: Math.max(1, yc(base) - yc(base + c)), 'data-period': r.period});
+        var rect = s('rect', {'class': 'mark quad q' + (i + 1), x: box[0], width: box[1], y: y(base + c),
+                              height: Math.max(1, y(base) - y(base + c)), 'data-period': r.period});
         append(rect, s('title', {text: r.period + ' · ' + DATA.quad_labels[String(i + 1)] + ': ' + c}));
         append(stacks, rect);
         base += c;
       });
     });
     append(svg, stacks);
+  }
 
-    // time axis
-    var taxis = s('g', {'class': 'axis'});
-    append(taxis, s('line', {x1: L, x2: W - R, y1: axisY, y2: axisY}));
-    timeTicks(t0, t1).forEach(function (tk) {
-      append(taxis, s('line', {x1: x(tk.t), x2: x(tk.t), y1: axisY, y2: axisY + 4}));
-      append(taxis, s('text', {x: x(tk.t), y: axisY + 16, 'text-anchor': 'middle', text: tk.label}));
+  function drawTimeAxis(svg, f) {
+    var axis = s('g', {'class': 'axis'});
+    append(axis, s('line', {x1: f.L, x2: f.W - f.R, y1: f.axisY, y2: f.axisY}));
+    timeTicks(f.t0, f.t1).forEach(function (tk) {
+      append(axis, [s('line', {x1: f.x(tk.t), x2: f.x(tk.t), y1: f.axisY, y2: f.axisY + 4}),
+                    s('text', {x: f.x(tk.t), y: f.axisY + 16, 'text-anchor': 'middle', text: tk.label})]);
     });
-    append(svg, taxis);
+    append(svg, axis);
+  }
+
+  function drawChart(container, rows, recaps) {
+    clear(container);
+    if (!rows.length) {
+      append(container, h('div', {'class': 'empty', text: 'No dated events match the filters.'}));
+      return;
+    }
+    var f = chartFrame(rows);
+    var svg = s('svg', {viewBox: '0 0 ' + f.W + ' ' + f.H, role: 'img', id: 'dyad-chart',
+                        'aria-label': 'Cooperation and conflict over time'});
+    drawScorePanel(svg, f);
+    drawRecapStrip(svg, f, recaps);
+    drawQuadPanel(svg, f);
+    drawTimeAxis(svg, f);
     append(container, svg);
   }
 
@@ -682,11 +702,17 @@ SCRIPT = r"""
   }
 
   function viewArticles() {
-    var arts = DATA.articles.filter(articlePasses);
+    var arts = DATA.articles.filter(articlePasses).filter(function (a) {
+      return !state.failedOnly || a.status !== 'ok';
+    });
     setCount(arts.length + ' of ' + DATA.articles.length + ' articles');
     var failed = DATA.articles.filter(function (a) { return a.status !== 'ok'; }).length;
+    var failedStat = stat(failed, state.failedOnly ? 'failed (showing only these; click for all)' : 'failed (click to list)');
+    failedStat.setAttribute('id', 'stat-failed');
+    failedStat.className += ' clickable' + (state.failedOnly ? ' on' : '');
+    failedStat.addEventListener('click', function () { state.failedOnly = !state.failedOnly; render(); });
     append(root, h('div', {'class': 'stats'}, [
-      stat(DATA.articles.length, 'articles'), stat(failed, 'failed'), stat(DATA.events.length, 'event mentions'),
+      stat(DATA.articles.length, 'articles'), failedStat, stat(DATA.events.length, 'event mentions'),
       stat(DATA.stories.length, 'stories')]));
     if (!arts.length) { append(root, h('div', {'class': 'card empty', text: 'No articles match the filters.'})); return; }
     var body = h('tbody');

@@ -127,6 +127,8 @@ mark.evidence.focus { background: #ffd84d; }
 .stat { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
   padding: 10px 16px; min-width: 130px; }
 .stat .v { font-size: 22px; font-weight: 600; } .stat .k { font-size: 12px; color: var(--muted); }
+.stat.clickable { cursor: pointer; } .stat.clickable:hover { border-color: #b8c4d4; }
+.stat.on { border-color: var(--conf); background: #fdf5f5; }
 .back { font-size: 13px; margin-bottom: 10px; display: inline-block; }
 .more { margin-top: 10px; }
 details summary { cursor: pointer; color: var(--accent); font-size: 13px; margin: 6px 0; }

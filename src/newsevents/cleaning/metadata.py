@@ -1,0 +1,151 @@
+"""Article metadata found in the lines: outlet, dateline place, publication date, truncation."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsevents.cleaning import pubdate
+from newsevents.cleaning.lines import (
+    CLOSERS,
+    RawLine,
+    date_prefix,
+    dateline_outlet,
+    dateline_parts,
+    without_trailing_credit,
+)
+from newsevents.cleaning.profile import line_key
+from newsevents.cleaning.verdicts import LineVerdicts
+from newsevents.knowledge.outlets import Outlet, OutletTable
+from newsevents.records import RawArticle
+
+# Header lines searched (backwards from the body) for a date stamp.
+HEADER_DATE_WINDOW = 8
+SENTENCE_END = ".!?"
+
+
+@dataclass(frozen=True)
+class OutletFinding:
+    """The outlet name to report and the known outlet giving its country."""
+
+    name: str | None
+    known: Outlet | None
+
+
+def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
+    """Outlet names the text gives, most telling first: the dateline opening the body
+    ("(Yonhap)", ", Kyodo -"), a closing "(Yonhap)", lines naming only an outlet ("• Kyodo")."""
+    dateline: list[str] = []
+    credit: list[str] = []
+    named: list[str] = []
+    start = verdicts.body_start
+    for i, feature in enumerate(verdicts.feats):
+        if feature.dateline is not None and start is not None and abs(i - start) <= 1:
+            in_brackets = dateline_outlet(feature.dateline)
+            dateline.extend([in_brackets] if in_brackets else [])
+            dateline.extend(p for p in dateline_parts(feature.dateline) if outlets.lookup(p))
+        elif verdicts.reasons[i] is not None and feature.n_words <= 4:
+            bare = feature.content.strip("•·-–—|*() ").strip()
+            if outlets.lookup(bare):
+                named.append(bare)
+    body = [line for line, reason in zip(verdicts.lines, verdicts.reasons, strict=True)
+            if reason is None]
+    if body:
+        tail = body[-1].text
+        closing = tail[len(without_trailing_credit(tail)):].strip(" ()")
+        if closing and outlets.lookup(closing):
+            credit.append(closing)
+    return dateline + credit + named
+
+
+def find_outlet(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -> OutletFinding:
+    """The outlet: metadata first, then the text (dateline, byline, credit), then the URL."""
+    mentions = _outlet_mentions(verdicts, outlets)
+    url_outlet = outlets.lookup_url(raw.meta.url)
+    given = raw.meta.outlet
+    candidates = [c for c in (given, *mentions) if c]
+    known = next((o for o in (outlets.resolve(c) for c in candidates) if o), None) or url_outlet
+    if given:
+        return OutletFinding(given, known)
+    if mentions:
+        return OutletFinding(known.name if known else mentions[0], known)
+    return OutletFinding(url_outlet.name if url_outlet else None, known)
+
+
+def find_dateline_place(verdicts: LineVerdicts, outlets: OutletTable) -> str | None:
+    """The place of the dateline that opens the body, as written ("SEOUL")."""
+    start = verdicts.body_start
+    if start is None:
+        return None
+    for i in (start - 1, start):
+        feature = verdicts.feats[i] if 0 <= i < len(verdicts.feats) else None
+        if feature is not None and feature.dateline is not None and (
+                feature.rule_reason is None):
+            parts = dateline_parts(feature.dateline)
+            places = [p for p in parts if not outlets.lookup(p)]
+            return ", ".join(places) or None
+    return None
+
+
+@dataclass(frozen=True)
+class PubDate:
+    """A publication date and where it came from."""
+
+    value: str | None
+    source: str | None
+
+
+def _header_date(verdicts: LineVerdicts) -> str | None:
+    """A full date in the header above the body: date stamps and bylines first (nearest the body
+    first), then other lines between the title and the body (a caption of the story's photo);
+    never a caption above the title (a sidebar of other stories)."""
+    start = verdicts.body_start if verdicts.body_start is not None else len(verdicts.lines)
+    stamps = [i for i in range(start - 1, -1, -1) if verdicts.reasons[i] in ("date-line", "byline")]
+    top = max(-1, start - 1 - HEADER_DATE_WINDOW)
+    if verdicts.title_index is not None:
+        top = max(top, verdicts.title_index - 1)
+    for i in (*stamps, *range(start - 1, top, -1)):
+        found = pubdate.first_full_date(verdicts.feats[i].content)
+        if found is not None:
+            return found.value
+    if verdicts.body_start is not None:
+        found = pubdate.first_full_date(verdicts.feats[verdicts.body_start].content[:40])
+        if found is not None and found.start == 0:
+            return found.value
+    return None
+
+
+def _dateline_date(verdicts: LineVerdicts, text: str) -> str | None:
+    start = verdicts.body_start
+    if start is None or verdicts.feats[start].dateline is None:
+        return None
+    found = pubdate.month_day(verdicts.feats[start].dateline.group(0))
+    return pubdate.year_for(*found, text) if found else None
+
+
+def find_pub_date(raw: RawArticle, verdicts: LineVerdicts) -> PubDate:
+    """Publication date: metadata, else a date the text states, else None (never invented)."""
+    given = pubdate.normalise_date(raw.meta.pub_date)
+    if given:
+        return PubDate(given, raw.meta.pub_date_source or "manifest")
+    prefixed = date_prefix(verdicts.lines[0].text)[0] if verdicts.lines else None
+    value = pubdate.normalise_date(prefixed) or _header_date(verdicts)
+    if value:
+        return PubDate(value, "text")
+    value = _dateline_date(verdicts, raw.text)
+    return PubDate(value, "dateline" if value else None)
+
+
+def is_truncated(body: Sequence[RawLine]) -> bool:
+    """True when the body ends mid-word or mid-sentence (or with a teaser's ellipsis)."""
+    if not body:
+        return False
+    core = without_trailing_credit(body[-1].text).rstrip().rstrip(CLOSERS).rstrip()
+    return not core or core[-1] not in SENTENCE_END or core.endswith(("...", "…"))
+
+
+def content_hash(body: Sequence[RawLine]) -> str:
+    """sha256 of the normalised body (case and spacing ignored)."""
+    normalised = "\n".join(line_key(line.text) for line in body)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()

@@ -1,0 +1,202 @@
+"""Where the article body is among a text's lines.
+
+The body is the contiguous run of lines with the most prose in it: prose lines score their
+length, boilerplate and header markers (bylines, date stamps, photo credits) cost, and the run
+is found with Kadane's maximum-subarray scan. A line of boilerplate inside a long body costs less
+than the body around it, so it does not split it; a caption above a byline does not join the
+body. On a full page the first substantial run is the article (comments and related stories come
+after it); a dateline ("SEOUL, Nov. 12 (Yonhap) --") near the start marks where the body starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.cleaning.lines import LineFeatures
+from newsevents.cleaning.profile import CorpusProfile, line_key
+
+# Header markers: lines that sit between a page's header and the story (byline, date stamp,
+# photo credit, caption). A high cost keeps a caption or dek above them out of the body.
+HEADER_MARKERS = frozenset({"byline", "date-line", "photo-credit", "caption"})
+MARKER_COST = -25
+# The heading of a later page section (comments, "read these next"): no run crosses it.
+SECTION_END = "section-end"
+BOUNDARY_COST = -10_000
+RULE_COST = -8
+HEADLINE_COST = -4
+SHORT_COST = -2
+MAX_PROSE_SCORE = 80
+# The first run with at least this share of the best run's total is the article.
+FIRST_RUN_SHARE = 0.5
+# A dateline this many lines after the best run's start (or before it) moves the start to it.
+DATELINE_AHEAD = 6
+DATELINE_BEHIND = 10
+# A dateline far from the best run still starts the body when its run has this share of it.
+DATELINE_RUN_SHARE = 0.4
+# A list of teasers: this many headline + one-paragraph summary pairs in a row.
+TEASER_MIN_ITEMS = 3
+TEASER_HEADLINE_MIN_WORDS = 4
+TEASER_SUMMARY_MAX_WORDS = 45
+# Lines of at least this many words printed twice in one document are layout, not story.
+DOUBLED_MIN_WORDS = 8
+
+
+def line_score(feature: LineFeatures, repeated: bool) -> int:
+    """How much a line speaks for being in the body (positive) or against it (negative)."""
+    if feature.rule_reason == SECTION_END:
+        return BOUNDARY_COST
+    if feature.rule_reason in HEADER_MARKERS:
+        return MARKER_COST
+    if feature.rule_reason is not None or repeated:
+        return RULE_COST
+    if feature.prose:
+        return min(feature.units, MAX_PROSE_SCORE)
+    if feature.headline_like:
+        return HEADLINE_COST
+    return SHORT_COST
+
+
+def runs(scores: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(start, end, total) of each positive run: a stretch whose running total stays above
+    zero, cut where its total is highest (Kadane's maximum-subarray scan, every local best)."""
+    found: list[tuple[int, int, int]] = []
+    total, start, best, best_end = 0, 0, 0, -1
+    for i, score in enumerate(scores):
+        if total <= 0:
+            if best > 0:
+                found.append((start, best_end, best))
+            total, start, best, best_end = 0, i, 0, -1
+        total += score
+        if total > best:
+            best, best_end = total, i
+    if best > 0:
+        found.append((start, best_end, best))
+    return found
+
+
+def best_run(scores: Sequence[int]) -> tuple[int, int] | None:
+    """[start, end] of the article's run: the first run holding a good share of the best one.
+
+    On a full page the article comes before comments, related stories and footers, which can
+    add up to more prose than a short article; the first substantial run is the article.
+    """
+    found = runs(scores)
+    if not found:
+        return None
+    top = max(total for _, _, total in found)
+    start, end, _ = next(r for r in found if r[2] >= FIRST_RUN_SHARE * top)
+    return start, end
+
+
+def _kept_span(scores: Sequence[int]) -> tuple[int, int] | None:
+    """From the first to the last line that scores like text (not boilerplate)."""
+    kept = [i for i, score in enumerate(scores) if score > RULE_COST]
+    return (kept[0], kept[-1]) if kept else None
+
+
+def _run_from(scores: Sequence[int], start: int) -> tuple[int, int]:
+    """(end, total) of the best run that starts exactly at `start`."""
+    best_end, best, total = start, scores[start], 0
+    for i in range(start, len(scores)):
+        total += scores[i]
+        if total > best:
+            best_end, best = i, total
+    return best_end, best
+
+
+def _datelines(feats: Sequence[LineFeatures]) -> list[int]:
+    return [i for i, f in enumerate(feats)
+            if f.dateline is not None and f.n_words >= 6 and f.rule_reason is None]
+
+
+def _dateline_span(feats: Sequence[LineFeatures], scores: Sequence[int],
+                   span: tuple[int, int]) -> tuple[int, int]:
+    """The span moved to start at a dateline: one near its start, or one opening a run that
+    holds a good share of the best run's prose (the best run may be a sidebar of captions)."""
+    start, end = span
+    lines = _datelines(feats)
+    for i in lines:
+        if start - DATELINE_BEHIND <= i <= min(end, start + DATELINE_AHEAD):
+            return i, end
+    best_total = sum(scores[start:end + 1])
+    for i in lines:
+        run_end, total = _run_from(scores, i)
+        if total >= DATELINE_RUN_SHARE * best_total:
+            return i, run_end
+    return span
+
+
+def _cut_last_paragraph(feats: Sequence[LineFeatures], end: int) -> int:
+    """The end moved over a paragraph cut short right after it (nothing but boilerplate
+    follows), which the scores count as a headline."""
+    nxt = end + 1
+    if nxt >= len(feats):
+        return end
+    feature = feats[nxt]
+    opens_sentence = feature.content[:1].isupper() or feature.content[:1] in "\"“'‘"
+    cut = (feature.rule_reason is None and not feature.terminal and feature.n_words >= 3
+           and opens_sentence)
+    rest_is_boilerplate = all(f.rule_reason is not None for f in feats[nxt + 1:])
+    return nxt if cut and rest_is_boilerplate else end
+
+
+def doubled_lines(feats: Sequence[LineFeatures]) -> frozenset[int]:
+    """Indexes of sentence-length lines whose text occurs earlier in the same document
+    (a caption or teaser printed twice), and of the first copies of those lines."""
+    seen: dict[str, int] = {}
+    doubled: set[int] = set()
+    for i, feature in enumerate(feats):
+        if feature.n_words < DOUBLED_MIN_WORDS:
+            continue
+        key = line_key(feature.content)
+        if key in seen:
+            doubled.update((seen[key], i))
+        else:
+            seen[key] = i
+    return frozenset(doubled)
+
+
+def teaser_lines(feats: Sequence[LineFeatures]) -> frozenset[int]:
+    """Lines of a list of story teasers: at least TEASER_MIN_ITEMS headlines in a row, each
+    followed by a single one-paragraph summary (an article's subheads head several paragraphs).
+    """
+    found: set[int] = set()
+    items: list[tuple[int, int]] = []
+    i = 0
+    while i < len(feats) - 1:
+        head, summary = feats[i], feats[i + 1]
+        is_item = (head.headline_like and head.n_words >= TEASER_HEADLINE_MIN_WORDS
+                   and summary.prose and summary.n_words <= TEASER_SUMMARY_MAX_WORDS)
+        if is_item:
+            items.append((i, i + 1))
+            i += 2
+            continue
+        found.update(_teaser_block(items))
+        items = []
+        i += 1
+    found.update(_teaser_block(items))
+    return frozenset(found)
+
+
+def _teaser_block(items: list[tuple[int, int]]) -> set[int]:
+    if len(items) < TEASER_MIN_ITEMS:
+        return set()
+    return {i for pair in items for i in pair}
+
+
+def body_span(feats: Sequence[LineFeatures], profile: CorpusProfile, extracted: bool = False,
+              junk: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """[start, end] of the body lines, or None when no line reads like article text.
+
+    `extracted`: the text is already an extractor's main text (HTML through trafilatura), so
+    the body runs from the first to the last line that is not boilerplate. `junk`: lines known
+    not to be body for other reasons (teaser lists); they cost like boilerplate.
+    """
+    doubled = doubled_lines(feats)
+    scores = [line_score(f, profile.is_repeated(f.line.text) or i in doubled or i in junk)
+              for i, f in enumerate(feats)]
+    span = _kept_span(scores) if extracted else best_run(scores)
+    if span is None or extracted:
+        return span
+    start, end = _dateline_span(feats, scores, span)
+    return start, _cut_last_paragraph(feats, end)
