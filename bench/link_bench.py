@@ -9,14 +9,16 @@ distribution, a third of them domestic; PLOVER types with news-like frequencies;
 three years, most to the day, some to the month or year, some unknown; 300 outlets; each
 happening reported by one to several articles with paraphrased sentences sharing some names and
 figures; articles of five events on average; 3% of articles are syndicated copies of another.
-Prints one line per size: events, articles, stories, duplicate groups, wall seconds of
-`link.link`, peak RSS in MB and RSS growth over the inputs.
+Prints one line per size: events, articles, stories, duplicate groups, wall and CPU seconds of
+`link.link`, peak RSS in MB, RSS growth over the inputs, and the pairwise precision and recall
+of story_id against the synthetic happenings (pairs of mentions in different articles).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -196,6 +198,8 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure(args.one)))
         return
+    print(f"load average before: {os.getloadavg()[0]:.1f} (wall time grows with other work on "
+          "the machine; link_cpu_seconds does not)")
     for size in args.sizes:
         done = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
                               capture_output=True, text=True)

@@ -171,3 +171,18 @@ def test_a_sentence_opening_with_a_country_is_no_dateline(corpus_dir, knowledge)
     article = _clean(raw, knowledge)
     assert article.dateline_place == "NEW YORK"  # not "Japan" from "Japan -- which says ..."
     assert any(line.text.startswith("Japan -- which says") for line in article.body_lines)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.taipeitimes.com/News/front/archives/2021/08/11/2003762268", "2021-08-11"),
+    ("https://www.cnn.com/2019/06/28/world/mercosur-eu-trade-agreement-intl/index.html",
+     "2019-06-28"),
+    ("https://en.yna.co.kr/view/AEN20201112011100325", None),  # an id, not a date
+    ("https://www.vanguardngr.com/2018/03/russia-expel-23-british-diplomats/", None),  # no day
+])
+def test_date_in_the_url_comes_after_the_text(corpus_dir, knowledge, url, expected):
+    raw = _text(corpus_dir, "seeds", "kyodo_2020-11-12_vice-fm-phone")  # no date in its text
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", raw.text, Metadata(url=url)),
+                     knowledge)
+    assert article.pub_date == expected
+    assert article.pub_date_source == ("url" if expected else None)

@@ -139,3 +139,18 @@ def test_every_input_is_accounted_for(tmp_path, corpus_dir):
     kinds = {r.doc_id: type(r).__name__ for r in records}
     assert kinds == {"empty": "Rejection", "good": "RawArticle", "missing": "Rejection"}
     assert all(r.stage == "ingest" for r in records if isinstance(r, Rejection))
+
+
+def test_real_news_page_from_the_extraction_benchmark(tmp_path, corpus_dir):
+    import gzip
+
+    bench = corpus_dir.parent / "refdata" / "article-extraction-benchmark"
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    item = next(k for k, v in sorted(truth.items()) if "reuters.com" in v["url"])
+    page = gzip.decompress((bench / "html" / f"{item}.html.gz").read_bytes())
+    (tmp_path / "reuters.html").write_bytes(page)
+    [record] = _records([tmp_path / "reuters.html"])
+    assert isinstance(record, RawArticle)
+    first_sentence = truth[item]["articleBody"].split("\n")[0][:60]
+    assert first_sentence in record.text
+    assert record.meta.title and record.meta.pub_date_source == "html-meta"

@@ -53,3 +53,24 @@ def test_extract_recorded_article_by_article_equals_the_run(tmp_path, corpus_dir
     assert [article_json(a) for a in loaded.articles] == [article_json(a) for a in run.articles]
     assert [event_json(e) for e in loaded.events] == [event_json(e) for e in run.events]
     assert loaded.stories == tuple(sorted(run.stories, key=lambda s: s.story_id))
+
+
+def test_recorder_commits_every_batch(tmp_path, corpus_dir):
+    results = gold_results(corpus_dir / "seeds")
+    with open_store(tmp_path / "s.duckdb") as store:
+        recorder = RunRecorder(store, batch=2, max_delay=3600)
+        recorder.record(results[0])
+        assert store.counts()["articles"] == 0
+        recorder.record(results[1])
+        assert store.counts()["articles"] == 2
+
+
+def test_leaving_the_block_by_ctrl_c_commits_what_is_pending(tmp_path, corpus_dir):
+    results = gold_results(corpus_dir / "seeds")
+    with open_store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(KeyboardInterrupt), RunRecorder(store, batch=100) as recorder:
+            for result in results[:3]:
+                recorder.record(result)
+            raise KeyboardInterrupt
+        assert [a.doc_id for a in store.load_results().articles] == [
+            r.doc_id for r in results[:3]]

@@ -259,20 +259,15 @@ def write_parquet(run: RunResult, folder: str | Path, partition_size: int) -> Pa
 
 def _insert_all(con: Any, run: RunResult) -> None:
     """Every article, event and story of `run` as table rows (copies of one text included)."""
-    from newsevents.store import rows
+    from newsevents.store import insert_rows, rows
 
-    def insert(table: str, columns: tuple[str, ...], values: list[tuple[Any, ...]]) -> None:
-        if values:
-            marks = ", ".join("?" * len(columns))
-            con.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})",
-                            [list(v) for v in values])
-
-    insert("articles", (*rows.ARTICLE_COLUMNS, "seq"),
-           [(*rows.article_row(a, "dask"), i + 1) for i, a in enumerate(run.articles)])
-    insert("events", rows.EVENT_COLUMNS,
-           [rows.event_row(e, i) for a in run.articles for i, e in enumerate(a.events)])
-    insert("stories", rows.STORY_COLUMNS, [rows.story_row(s) for s in run.stories])
-    insert("duplicates", rows.DUPLICATE_COLUMNS, [rows.duplicate_row(d) for d in run.duplicates])
+    insert_rows(con, "articles", (*rows.ARTICLE_COLUMNS, "seq"),
+                [(*rows.article_row(a, "dask"), i + 1) for i, a in enumerate(run.articles)])
+    insert_rows(con, "events", rows.EVENT_COLUMNS,
+                [rows.event_row(e, i) for a in run.articles for i, e in enumerate(a.events)])
+    insert_rows(con, "stories", rows.STORY_COLUMNS, [rows.story_row(s) for s in run.stories])
+    insert_rows(con, "duplicates", rows.DUPLICATE_COLUMNS,
+                [rows.duplicate_row(d) for d in run.duplicates])
 
 
 def _quoted(path: Path) -> str:

@@ -71,7 +71,7 @@ def process_article(raw: RawArticle, ctx: Context) -> ArticleResult:
         stage = "actors"
         mentions = actors.find_actors(parsed, ctx.knowledge.actors)
         stage = "dates"
-        timerefs = dates.find_timerefs(parsed)
+        timerefs = dates.find_timerefs(parsed, ctx.knowledge.time)
         stage = "coding"
         events = coding.code_events(parsed, mentions, timerefs, ctx.knowledge, ctx.options)
     except Exception as exc:  # noqa: BLE001 - accounted for as a rejection

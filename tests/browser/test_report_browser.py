@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from report_webdriver import Browser, find_browser
 
 from newsevents.report import build_report
 from newsevents.timeline import dyad_timeline
-from report_gold_store import FAILED_ERROR, FAILED_ID, HOSTILE_ID, build_gold_store
+from report_gold_store import FAILED_ERROR, FAILED_ID, HOSTILE_ID, SCHEMA, build_gold_store
 
 pytestmark = pytest.mark.browser
 
@@ -133,6 +134,17 @@ def test_dyad_chart_matches_python_timeline(browser, report_url, store):
     assert table == [r.period for r in expected]
 
 
+def test_direction_matches_python_directed_timeline(browser, report_url, store):
+    open_view(browser, report_url, "#/timeline?dyad=JPN-KOR")
+    select_option(browser, "c-direction", "KOR>JPN")
+    arrows = browser.execute("return Array.from(document.querySelectorAll('tr.event-row td:nth-child(2)'))"
+                             ".map(td => td.textContent)")
+    assert arrows and set(arrows) == {"KOR → JPN"}
+    rows = browser.execute("return window.__report.visibleRows()")
+    expected = dyad_timeline(store, "KOR->JPN", freq="month")
+    assert [(r["period"], r["n_events"]) for r in rows] == [(r.period, r.n_events) for r in expected]
+
+
 def test_weekly_periods_match_python_timeline(browser, report_url, store):
     open_view(browser, report_url)
     select_option(browser, "f-dyad", "JPN-KOR")
@@ -237,3 +249,32 @@ def test_hostile_article_runs_nothing(browser, url_fixture, request):
     link = browser.execute("return document.querySelectorAll('a[href^=\"javascript\"]').length")
     assert link == 0
     assert browser.execute("return window.__reportErrors") == []
+
+
+SPARSE_ROWS = (
+    # an article without text, an event of an article that is not stored, an undated event
+    # without actors or scores, a story whose mentions are missing and has no accounts
+    "INSERT INTO articles (doc_id, status) VALUES ('bare', 'ok')",
+    "INSERT INTO events (event_id, doc_id, type, evidence) VALUES ('orphan:0', 'gone', 'ASSAULT', "
+    "'Troops shelled the town.')",
+    "INSERT INTO events (event_id, doc_id, type, background, evidence_start, evidence_end) "
+    "VALUES ('bare:0', 'bare', NULL, true, 5, 2)",
+    "INSERT INTO stories (story_id, type, event_ids, doc_ids, outlets) "
+    "VALUES ('s-lost', 'PROTEST', '[\"missing:0\"]', '[\"missing\"]', '[]')",
+)
+
+
+@pytest.mark.parametrize("rows", [(), SPARSE_ROWS], ids=["empty", "sparse"])
+def test_empty_and_sparse_stores_render_without_errors(browser, tmp_path, rows):
+    path = tmp_path / "sparse.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(SCHEMA.read_text(encoding="utf-8"))
+        for statement in rows:
+            con.execute(statement)
+    url = build_report(path, tmp_path / "r.html").resolve().as_uri()
+    browser.console_log()
+    for fragment in ("", "#/stories", "#/articles", "#/story/s-lost", "#/article/bare",
+                     "#/article/nothing-here", "#/story/%E0%A4%A"):
+        open_view(browser, url, fragment)
+        assert browser.execute("return window.__reportErrors") == [], fragment
+    assert severe_console_entries(browser) == []

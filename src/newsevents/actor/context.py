@@ -108,8 +108,7 @@ def _home_country(parsed: Parsed, kb: ActorKB, ranking: tuple[str, ...],
     outlet = article.outlet_country
     if not ranking:
         return outlet
-    top = counts[ranking[0]]
-    if outlet and outlet in ranking[:2] and counts[outlet] * 2 >= top:
+    if outlet and outlet in ranking[:2] and counts[outlet] * 2 >= counts[ranking[0]]:
         return outlet
     return ranking[0]
 

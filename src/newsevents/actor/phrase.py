@@ -259,7 +259,7 @@ class Resolver:
         # A non-actor head ("a police station", "a drone attack") is an actor only through its
         # owner or an of/from/for phrase ("Members of its own government").
         linked = [(s, h) for s, h in own if s.via in ("of", "from", "for")
-                  or s.direct and self._hit_root(h.start, h.end).dep_ == "poss"]
+                  or s.direct and self._hit_root(h.start, h.end).dep_ in ("poss", "conj")]
         return linked[0][1] if linked else None
 
     def _is_actor_word(self, token: Any) -> bool:
@@ -364,6 +364,11 @@ class Resolver:
             located = self._sentence_location(start, end)
             if located:
                 return located, "location"
+        if agent is not None and agent.agent.sector == "REB":
+            # Insurgents fight where the story last was, not for the outlet's country.
+            recent = self._recent_country(start)
+            if recent:
+                return recent, "coref-country"
         home = self.context.home
         return (home, "home-country") if home else (None, "")
 
@@ -539,7 +544,7 @@ class Resolver:
             styled = ActorRef(text=None, country=country, how="name-style") if country else None
         layers = [r for r in (explicit, known, earlier, styled, local) if r is not None]
         country = next((r.country for r in layers if r.country), None)
-        sector = next((r.sector for r in (known, local, earlier)
+        sector = next((r.sector for r in (known, earlier, local)
                        if r is not None and r.sector not in (None, "ELI")), None)
         if country is None and sector is None:
             return None

@@ -20,7 +20,9 @@ from newsevents.cleaning.verdicts import LineVerdicts
 from newsevents.knowledge.outlets import Outlet, OutletTable
 from newsevents.records import RawArticle
 
-# Header lines searched (backwards from the body) for a date stamp.
+# Header lines searched (backwards from the body) for a date: date stamps and bylines this far
+# up when no title bounds the header, other lines (captions) this far.
+HEADER_STAMP_WINDOW = 15
 HEADER_DATE_WINDOW = 8
 SENTENCE_END = ".!?"
 
@@ -96,15 +98,23 @@ class PubDate:
     source: str | None
 
 
+def _is_update_stamp(text: str) -> bool:
+    """A stamp of when the story was updated, not published ("Updated Nov 13, 2019")."""
+    lowered = text.lower()
+    return ("updated" in lowered or "modified" in lowered) and "publish" not in lowered
+
+
 def _header_date(verdicts: LineVerdicts) -> str | None:
     """A full date in the header above the body: date stamps and bylines first (nearest the body
-    first), then other lines between the title and the body (a caption of the story's photo);
-    never a caption above the title (a sidebar of other stories)."""
+    first), then other lines (a caption of the story's photo). Only below the title when there
+    is one: above it are the page's chrome (today's date) and sidebars of other stories."""
     start = verdicts.body_start if verdicts.body_start is not None else len(verdicts.lines)
-    stamps = [i for i in range(start - 1, -1, -1) if verdicts.reasons[i] in ("date-line", "byline")]
-    top = max(-1, start - 1 - HEADER_DATE_WINDOW)
-    if verdicts.title_index is not None:
-        top = max(top, verdicts.title_index - 1)
+    title = verdicts.title_index
+    stamp_top = title - 1 if title is not None else max(-1, start - 1 - HEADER_STAMP_WINDOW)
+    top = max(stamp_top, start - 1 - HEADER_DATE_WINDOW)
+    stamps = [i for i in range(start - 1, stamp_top, -1)
+              if verdicts.reasons[i] in ("date-line", "byline")]
+    stamps.sort(key=lambda i: _is_update_stamp(verdicts.feats[i].content))  # stable
     for i in (*stamps, *range(start - 1, top, -1)):
         found = pubdate.first_full_date(verdicts.feats[i].content)
         if found is not None:
@@ -125,7 +135,11 @@ def _dateline_date(verdicts: LineVerdicts, text: str) -> str | None:
 
 
 def find_pub_date(raw: RawArticle, verdicts: LineVerdicts) -> PubDate:
-    """Publication date: metadata, else a date the text states, else None (never invented)."""
+    """Publication date: metadata, else a date the text states (date line, header, dateline
+    with a year the text gives), else the date in the URL's path, else None (never invented).
+
+    The URL comes last: a site re-publishing an agency story dates its URL by its own day.
+    """
     given = pubdate.normalise_date(raw.meta.pub_date)
     if given:
         return PubDate(given, raw.meta.pub_date_source or "manifest")
@@ -134,7 +148,10 @@ def find_pub_date(raw: RawArticle, verdicts: LineVerdicts) -> PubDate:
     if value:
         return PubDate(value, "text")
     value = _dateline_date(verdicts, raw.text)
-    return PubDate(value, "dateline" if value else None)
+    if value:
+        return PubDate(value, "dateline")
+    value = pubdate.url_date(raw.meta.url)
+    return PubDate(value, "url" if value else None)
 
 
 def is_truncated(body: Sequence[RawLine]) -> bool:

@@ -118,3 +118,22 @@ def year_for(month: int, day: int, text: str) -> str | None:
     if len(years) != 1:
         return None
     return _iso(int(years.pop()), month, day)
+
+
+URL_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<sep>[/_-])(?P<month>\d{1,2})(?P=sep)"
+                      r"(?P<day>\d{1,2})(?!\d)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a URL's path states ("/2019/11/19/story", "/2021-08-10-title"), or None.
+
+    Only separated year-month-day; digits run together ("AEN20201112011100325") may be an id.
+    """
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]+", "", url.strip(), flags=re.IGNORECASE)
+    for match in URL_DATE.finditer(path):
+        value = _iso(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        if value is not None:
+            return value
+    return None

@@ -21,9 +21,9 @@ from newsevents.knowledge.outlets import OutletTable
 # and a colon or mostly capitalised words.
 INLINE_HEADLINE_MIN_WORDS = 8
 TITLE_CASE_SHARE = 0.6
-# A headline line above another headline-like line is the title (the lower one its standfirst)
-# when it has at least this many words (shorter lines there are section labels).
-TITLE_MIN_WORDS = 5
+# A headline above a byline, or above another headline-like line (its standfirst), has at
+# least this many words (shorter lines there are author names and section labels).
+TITLE_MIN_WORDS = 4
 # A standfirst under the headline has at most this many words (a news lead has more).
 DEK_MAX_WORDS = 14
 # Non-English: a line with this share of other languages' function words (and more of them
@@ -56,7 +56,8 @@ def _title_index(feats: Sequence[LineFeatures], reasons: Sequence[str | None], s
             return i
     headlines = [i for i in candidates if feats[i].headline_like]
     for i in reversed(headlines):
-        if i + 1 < start and reasons[i + 1] in ("byline", "date-line"):
+        if (i + 1 < start and reasons[i + 1] in ("byline", "date-line")
+                and feats[i].n_words >= TITLE_MIN_WORDS):
             above = i - 1
             while above in headlines and feats[above].n_words >= TITLE_MIN_WORDS:
                 i, above = above, above - 1  # a title above its standfirst

@@ -112,6 +112,23 @@ def _body_sentences(parsed: Parsed) -> list[tuple[Sentence, Any]]:
     return out
 
 
+# "X said Y must/should do Z": a demand X makes on Y (PLOVER REQUEST, CAMEO 10).
+OBLIGATION = LexEntry(trigger="must", companions=(), pos="V", type="REQUEST", mode="demand",
+                      cameo="10", note="obligation stated in reported speech")
+
+
+def _is_obligation(word: Any, lexicon: Any) -> bool:
+    """A clause "Y must/should ..." reported by a verb of saying, with its own subject."""
+    if word.dep_ not in ("ccomp", "xcomp") or not lexicon.is_cue(word.head.lemma_.lower(), "report"):
+        return False
+    modal = any(c.dep_ == "aux" and lexicon.is_cue(c.lower_, "oblige") for c in word.children)
+    return modal and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+
+
+def _within(token: Any, clause: Any) -> bool:
+    return token.i == clause.i or any(a.i == clause.i for a in token.ancestors)
+
+
 def _is_headline(text: str) -> bool:
     """A line without closing punctuation: a headline, not a sentence of the report."""
     return not text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", ")"))
@@ -127,6 +144,10 @@ def _sentence_candidates(
 ) -> list[Candidate]:
     lexicon = knowledge.lexicon
     triggers = drop_content_triggers(find_triggers(span, lexicon), parsed.doc, lexicon)
+    demands = [w for w in span if _is_obligation(w, lexicon)]
+    triggers = tuple(t for t in triggers if not any(
+        _within(parsed.doc[t.token_i], d) for d in demands))
+    triggers += tuple(Trigger(d.i, OBLIGATION) for d in demands)
     found: list[Candidate] = []
     for trigger in triggers:
         candidate = _candidate(sentence, trigger, parsed, resolver, timerefs, knowledge)
@@ -142,6 +163,11 @@ def _has_participant(roles: Roles, token: Any) -> bool:
     if roles.source is not None or roles.target is not None:
         return True
     return any(c.lower_ in JOINT_MODIFIERS for c in token.children if c.dep_ == "amod")
+
+
+def _is_dated_pact(trigger: Trigger) -> bool:
+    """ "a 1965 treaty": an agreement recalled by its year binds the story's parties."""
+    return "@year" in trigger.entry.companions
 
 
 def _only_unresolved(roles: Roles) -> bool:
@@ -173,12 +199,14 @@ def _candidate(
     lexicon = knowledge.lexicon
     token = parsed.doc[trigger.token_i]
     roles = roles_of(token, trigger.type, parsed, resolver, lexicon)
+    if trigger.entry is OBLIGATION:
+        roles = replace(roles, source=roles.speaker, target=roles.source, attributed_to=None)
     event_type = _acting_type(trigger.entry, roles.source)
     if event_type != trigger.type:
         roles = roles_of(token, event_type, parsed, resolver, lexicon)
     predicate = parsed.doc[roles.predicate_i]
     frame = framing.status_of(token, predicate, lexicon)
-    if frame.hypothetical or not _has_participant(roles, token):
+    if frame.hypothetical or not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
     if _only_unresolved(roles) and (token.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
         return None  # an unnamed doer is enough only for the sentence's own main event

@@ -389,7 +389,8 @@ def _argument_heads(
     source = _subject(predicate, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         own = _noun_source(trigger, event_type)
-        targets = _prep_objects(trigger, NOUN_TARGET_PREPS) + _verb_targets(predicate, trigger)
+        targets = (_prep_objects(trigger, NOUN_TARGET_PREPS) + _between(trigger)
+                   + _verb_targets(predicate, trigger))
         if source is None and own is not None:
             source = own
         return source, [], targets

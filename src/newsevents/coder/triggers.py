@@ -164,6 +164,8 @@ def _governs_as_content(governor: Any, token: Any) -> bool:
         child = child.head
     if child.dep_ in CONTENT_DEPS:
         return True
+    if child.dep_ in ("acl", "relcl") and governor.pos_ == "NOUN":
+        return True  # "a summit to be hosted by Seoul", "an accord under which it provided aid"
     if child.dep_ == "prep" and _lemma(child) in CONTENT_PREPS:
         return not (_lemma(child) in MODIFIER_PREPS and governor.pos_ == "VERB"
                     and token.pos_ == "NOUN" and token.head.i == child.i)

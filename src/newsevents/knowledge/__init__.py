@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from newsevents.knowledge.actorkb import ActorKB, load_actor_kb
 from newsevents.knowledge.boilerplate import BoilerplateRules, load_boilerplate
@@ -36,6 +37,7 @@ class Knowledge:
     ontology: Ontology
     boilerplate: BoilerplateRules
     outlets: OutletTable
+    time: Any  # newsevents.timeref.grammar.TimeGrammar (time words, cues)
 
 
 def knowledge_dirs(extra_dirs: Sequence[str | Path] = ()) -> tuple[Path, ...]:
@@ -45,6 +47,9 @@ def knowledge_dirs(extra_dirs: Sequence[str | Path] = ()) -> tuple[Path, ...]:
 
 def load_knowledge(extra_dirs: Sequence[str | Path] = ()) -> Knowledge:
     """Load the bundled knowledge, extended by the files in `extra_dirs`."""
+    from newsevents.timeref.grammar import TimeGrammar
+    from newsevents.timeref.lexicon import load_time_lexicon
+
     dirs = knowledge_dirs(extra_dirs)
     return Knowledge(
         actors=load_actor_kb(dirs),
@@ -52,4 +57,5 @@ def load_knowledge(extra_dirs: Sequence[str | Path] = ()) -> Knowledge:
         ontology=load_ontology(dirs),
         boilerplate=load_boilerplate(dirs),
         outlets=load_outlets(dirs),
+        time=TimeGrammar.build(load_time_lexicon(extra_dirs)),
     )

@@ -28,7 +28,24 @@ class Outlet:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip().lower().removeprefix("the "))
+    return re.sub(r"\s+", " ", name.strip().lower())
+
+
+def _is_acronym(name: str) -> bool:
+    """Short all-capital names ("PA", "SPA", "DNA"): matched only as written, since in lower
+    case they are ordinary words or navigation labels."""
+    return len(name) <= 4 and name.isupper()
+
+
+def _name_keys(name: str) -> list[str]:
+    """Lookup keys of a name: itself, and without a leading "The" when what is left still
+    names the outlet on its own (two words or more: "The Straits Times" -> "straits times",
+    but never "The Print" -> "print")."""
+    keys = [_key(name)]
+    rest = keys[0].removeprefix("the ")
+    if rest != keys[0] and len(rest.split()) >= 2:
+        keys.append(rest)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -38,12 +55,20 @@ class OutletTable:
     outlets: tuple[Outlet, ...] = ()
     by_name: MappingProxyType[str, Outlet] = field(default_factory=lambda: MappingProxyType({}))
     by_domain: MappingProxyType[str, Outlet] = field(default_factory=lambda: MappingProxyType({}))
+    by_acronym: MappingProxyType[str, Outlet] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def lookup(self, name: str | None) -> Outlet | None:
         """The outlet called `name` (its name or an alias, case-insensitive), or None."""
-        if not name:
+        if not name or not name.strip():
             return None
-        return self.by_name.get(_key(name))
+        name = name.strip()
+        if _is_acronym(name):
+            return self.by_acronym.get(name)
+        found = self.by_name.get(_key(name))
+        if found is None and _key(name).startswith("the "):
+            found = self.by_name.get(_key(name).removeprefix("the "))
+        return found
 
     def lookup_url(self, url: str | None) -> Outlet | None:
         """The outlet whose domain the URL's host is or ends with, or None."""
@@ -89,6 +114,7 @@ def load_outlets(dirs: Sequence[Path]) -> OutletTable:
     """Load the outlet table from the data folders in `dirs` (bundled first, later rows win)."""
     outlets: list[Outlet] = []
     by_name: dict[str, Outlet] = {}
+    by_acronym: dict[str, Outlet] = {}
     by_domain: dict[str, Outlet] = {}
     for row in read_tables(dirs, OUTLETS_FILE):
         outlet = Outlet(
@@ -99,7 +125,11 @@ def load_outlets(dirs: Sequence[Path]) -> OutletTable:
         )
         outlets.append(outlet)
         for name in (outlet.name, *outlet.aliases):
-            by_name[_key(name)] = outlet
+            if _is_acronym(name):
+                by_acronym[name] = outlet
+            else:
+                by_name.update(dict.fromkeys(_name_keys(name), outlet))
         for domain in outlet.domains:
             by_domain[domain.removeprefix("www.")] = outlet
-    return OutletTable(tuple(outlets), MappingProxyType(by_name), MappingProxyType(by_domain))
+    return OutletTable(tuple(outlets), MappingProxyType(by_name), MappingProxyType(by_domain),
+                       MappingProxyType(by_acronym))

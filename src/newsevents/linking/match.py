@@ -4,12 +4,16 @@ Why this shape:
 - Text similarity alone cannot tell two reports of one phone call from two different calls
   between the same governments, so a pair is scored on what a reader checks: the same act (or
   one outlets code differently), the same parties in the same roles, the same day, the same
-  names and figures; text similarity is one signal among these.
-- Blocking keeps cost near-linear: mentions are compared only within the same dyad and family
-  of types, and only within a few days of each other; mentions with a coarse or no date find
-  candidates through the rare terms they share instead of the calendar.
-- Clusters grow greedily from the best pairs, never take two mentions of one article and never
-  span more days than one happening can, so one loose pair cannot chain two stories together.
+  names and figures; text similarity is one signal among these. Each date tier (day, month or
+  year, none) has its own threshold, and the less the date says the more terms must agree.
+- Blocking keeps cost near-linear: mentions are compared within their dyad and family of types,
+  and only within a few days of each other; mentions with a coarse or no date find candidates
+  through the rare terms they share instead of the calendar. Mentions that know one party, or
+  none, look for partners among the mentions of that country, or of their type family.
+- Clusters grow greedily from the best pairs and never span more days than one happening can,
+  so one loose pair cannot chain two stories together; two mentions of one article join one
+  story only when they can tell one happening (the same sentence coded twice, or the same day,
+  type family and parties).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class PairScore:
     score: float
     tier: str  # "dated" | "coarse" | "undated"
     terms: float
+    actors: float
 
 
 # --------------------------------------------------------------------------- pair scoring
@@ -53,16 +58,17 @@ def score_pair(a: Mention, b: Mention, rules: LinkRules,
     terms = term_overlap(a, b, stats)
     score = (w.type_same if relation == "same" else w.type_compatible) + actors + date_points
     score += _mode_status(a, b, w) + w.terms * terms + w.text * text_similarity(a, b)
-    return PairScore(score, tier, terms)
+    return PairScore(score, tier, terms, actors)
 
 
 def is_link(pair: PairScore, w: Weights) -> bool:
     """Whether a scored pair reaches the threshold of its date tier."""
     if pair.tier == "dated":
-        return pair.score >= w.threshold_dated
+        return pair.score >= w.threshold_dated and pair.terms >= w.min_terms_dated
     if pair.tier == "coarse":
         return pair.score >= w.threshold_coarse and pair.terms >= w.min_terms_coarse
-    return pair.score >= w.threshold_undated and pair.terms >= w.min_terms_undated
+    return (pair.score >= w.threshold_undated and pair.terms >= w.min_terms_undated
+            and pair.actors >= w.min_actors_undated)
 
 
 def actor_score(a: Mention, b: Mention, rules: LinkRules) -> float | None:

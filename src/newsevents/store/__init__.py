@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -34,7 +35,8 @@ from newsevents.store import rows
 from newsevents.store.migrate import current_version, latest_version, migrate
 
 __all__ = [
-    "RunRecorder", "Store", "WriteOutcome", "connect_read_only", "open_store", "save_run",
+    "RunRecorder", "Store", "WriteOutcome", "connect_read_only", "insert_rows", "open_store",
+    "save_run",
 ]
 
 WriteOutcome = Literal["added", "replaced", "skipped"]
@@ -49,18 +51,18 @@ _ARTICLE_INSERT = (
     f"INSERT INTO articles ({', '.join(rows.ARTICLE_COLUMNS)}, seq) "
     f"VALUES ({_placeholders(len(rows.ARTICLE_COLUMNS))}, coalesce(?, nextval('article_seq')))"
 )
-_EVENT_INSERT = (
-    f"INSERT INTO events ({', '.join(rows.EVENT_COLUMNS)}) "
-    f"VALUES ({_placeholders(len(rows.EVENT_COLUMNS))})"
-)
-_STORY_INSERT = (
-    f"INSERT INTO stories ({', '.join(rows.STORY_COLUMNS)}) "
-    f"VALUES ({_placeholders(len(rows.STORY_COLUMNS))})"
-)
-_DUPLICATE_INSERT = (
-    f"INSERT INTO duplicates ({', '.join(rows.DUPLICATE_COLUMNS)}) "
-    f"VALUES ({_placeholders(len(rows.DUPLICATE_COLUMNS))})"
-)
+ROWS_PER_STATEMENT = 100
+
+
+def insert_rows(
+    con: Any, table: str, columns: Sequence[str], values: Sequence[Sequence[Any]]
+) -> None:
+    """Insert rows with multi-row VALUES statements (DuckDB's executemany runs one per row)."""
+    one = f"({_placeholders(len(columns))})"
+    head = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+    for start in range(0, len(values), ROWS_PER_STATEMENT):
+        chunk = values[start:start + ROWS_PER_STATEMENT]
+        con.execute(head + ", ".join([one] * len(chunk)), [v for row in chunk for v in row])
 
 
 def _duckdb() -> Any:
@@ -295,10 +297,8 @@ class Store:
             con.execute("DELETE FROM articles WHERE doc_id = ?", [result.doc_id])
         seq = existing[1] if existing else None  # a replaced article keeps its place
         con.execute(_ARTICLE_INSERT, [*rows.article_row(result, run_id), seq])
-        if result.events:
-            con.executemany(
-                _EVENT_INSERT, [list(rows.event_row(e, i)) for i, e in enumerate(result.events)]
-            )
+        insert_rows(con, "events", rows.EVENT_COLUMNS,
+                    [rows.event_row(e, i) for i, e in enumerate(result.events)])
         return "replaced" if existing else "added"
 
     # ----------------------------------------------------------------- links
@@ -315,24 +315,22 @@ class Store:
         in `events_with_story_ids` (or with story_id None) end up with no story.
         """
         pairs = [(e.event_id, e.story_id) for e in events_with_story_ids if e.story_id]
-        story_rows = [list(rows.story_row(s)) for s in stories]
+        story_rows = [rows.story_row(s) for s in stories]
         with self._transaction() as con:
             con.execute("DELETE FROM stories")
-            if story_rows:
-                con.executemany(_STORY_INSERT, story_rows)
+            insert_rows(con, "stories", rows.STORY_COLUMNS, story_rows)
             con.execute("UPDATE events SET story_id = NULL WHERE story_id IS NOT NULL")
             if pairs:
                 con.execute("CREATE OR REPLACE TEMP TABLE story_links "
                             "(event_id VARCHAR, story_id VARCHAR)")
-                con.executemany("INSERT INTO story_links VALUES (?, ?)", pairs)
+                insert_rows(con, "story_links", ("event_id", "story_id"), pairs)
                 con.execute("UPDATE events SET story_id = l.story_id FROM story_links l "
                             "WHERE events.event_id = l.event_id")
                 con.execute("DROP TABLE story_links")
             if duplicates is not None:
                 con.execute("DELETE FROM duplicates")
-                dup_rows = [list(rows.duplicate_row(g)) for g in duplicates]
-                if dup_rows:
-                    con.executemany(_DUPLICATE_INSERT, dup_rows)
+                insert_rows(con, "duplicates", rows.DUPLICATE_COLUMNS,
+                            [rows.duplicate_row(g) for g in duplicates])
 
     # ----------------------------------------------------------------- reading
 
@@ -364,30 +362,53 @@ WRITE_BATCH = 64
 
 
 class RunRecorder:
-    """Commits each article of a run as soon as it is processed, then the run's links.
+    """Commits the articles of a run as they are processed, then the run's links.
 
-    Pass `recorder.record` as `pipeline.extract(on_article=...)`: a crash or Ctrl-C then loses
-    nothing already processed, and the next run skips what is stored. `finish(run)` rewrites the
+    Pass `recorder.record` as `pipeline.extract(on_article=...)`. Articles are committed in
+    small transactions (every `batch` articles or `max_delay` seconds, whichever comes first;
+    each article whole, with its events), so a crash or `kill -9` loses at most the last few
+    seconds of work and the next run skips what is stored. Use as a context manager: leaving
+    the block (also by Ctrl-C or an error) commits what is pending. `finish(run)` rewrites the
     articles that changed after they were recorded (re-run with an inferred publication date),
     writes the links, and closes the run.
     """
 
-    def __init__(self, store: Store, options: Options | None = None) -> None:
+    def __init__(
+        self, store: Store, options: Options | None = None, batch: int = 32,
+        max_delay: float = 2.0,
+    ) -> None:
         self.store = store
         self.run_id = store.start_run(options)
         self.outcomes: list[WriteOutcome] = []
+        self.batch = max(1, batch)
+        self.max_delay = max_delay
+        self._pending: list[ArticleResult] = []
+        self._pending_since = 0.0
         self._written: dict[str, int] = {}
 
-    def record(self, result: ArticleResult) -> WriteOutcome:
-        """Commit one article (and its events) unless the same text from its outlet is stored."""
-        outcome = self.store.write_article(result, self.run_id)
-        self.outcomes.append(outcome)
-        if outcome != "skipped":
-            self._written[result.doc_id] = _fingerprint(result)
-        return outcome
+    def __enter__(self) -> RunRecorder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.flush()
+
+    def record(self, result: ArticleResult) -> None:
+        """Queue one article; commit the queue when it is full or old enough."""
+        if not self._pending:
+            self._pending_since = time.monotonic()
+        self._pending.append(result)
+        if (len(self._pending) >= self.batch
+                or time.monotonic() - self._pending_since >= self.max_delay):
+            self.flush()
+
+    def flush(self) -> None:
+        """Commit the queued articles now (one transaction)."""
+        if self._pending:
+            self.record_many(self._pending)
+            self._pending = []
 
     def record_many(self, results: Sequence[ArticleResult]) -> None:
-        """Commit several articles in one transaction (a finished run: fewer commits)."""
+        """Commit several articles in one transaction."""
         outcomes = self.store.write_articles(results, self.run_id)
         self.outcomes += outcomes
         for result, outcome in zip(results, outcomes, strict=True):
@@ -400,6 +421,7 @@ class RunRecorder:
         When the store holds articles beyond this run, linking is redone over the whole store
         (`linker`, by default `newsevents.link.link`) so stories span runs.
         """
+        self.flush()
         for result in run.articles:
             known = self._written.get(result.doc_id)
             if known is not None and known != _fingerprint(result):

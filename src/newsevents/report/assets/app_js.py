@@ -89,6 +89,7 @@ SCRIPT = r"""
     });
     ev.pair = countries.slice().sort().join('-');
     ev.arrow = actorCode(ev.source) + ' → ' + actorCode(ev.target);
+    ev.direction = (ev.source && ev.source.country || '') + '>' + (ev.target && ev.target.country || '');
     ev.place = placeEvent(ev, art.pub_date);
   });
 
@@ -197,10 +198,12 @@ SCRIPT = r"""
 
   // ------------------------------------------------------------------ state & filters
   var state = {dyad: '', type: '', from: '', to: '', outlet: '', background: 'all',
-               freq: 'month', metric: 'gsum', dedupe: true, showAll: false, failedOnly: false};
+               direction: '', freq: 'month', metric: 'gsum', dedupe: true, showAll: false,
+               failedOnly: false};
 
   function eventPasses(ev, ignoreDates) {
     if (state.dyad && ev.pair !== state.dyad) return false;
+    if (state.dyad && state.direction && ev.direction !== state.direction) return false;
     if (state.type && ev.type !== state.type) return false;
     if (state.outlet && ev.outlet !== state.outlet) return false;
     if (state.background === 'exclude' && ev.background) return false;
@@ -280,6 +283,7 @@ SCRIPT = r"""
     });
     readFilterValues();
     function readFilterValues() {
+      if (state.dyad !== dyad.value) state.direction = '';
       state.dyad = dyad.value; state.type = type.value; state.outlet = outlet.value;
       state.from = from.value; state.to = to.value; state.background = bg.value || 'all';
     }
@@ -294,11 +298,12 @@ SCRIPT = r"""
   }
 
   // ------------------------------------------------------------------ chart
-  function niceTicks(lo, hi, count) {
+  function niceTicks(lo, hi, count, integer) {
     if (lo === hi) { lo -= 1; hi += 1; }
     var step = Math.pow(10, Math.floor(Math.log10((hi - lo) / count)));
     var err = (hi - lo) / count / step;
     if (err >= 7.5) step *= 10; else if (err >= 3.5) step *= 5; else if (err >= 1.5) step *= 2;
+    if (integer) step = Math.max(1, Math.round(step));
     var ticks = [];
     for (var v = Math.floor(lo / step + 1e-9) * step; v < hi + step - step * 1e-9; v += step) ticks.push(+v.toFixed(10));
     return ticks;
@@ -336,13 +341,14 @@ SCRIPT = r"""
     var t0 = basis[0].start, t1 = basis[basis.length - 1].end;
     var pad = Math.max((t1 - t0) * 0.02, 2 * DAY);
     t0 -= pad; t1 += pad;
-    if (t1 - t0 < 60 * DAY) { var mid = (t0 + t1) / 2; t0 = mid - 30 * DAY; t1 = mid + 30 * DAY; }
+    var minSpan = (state.freq === 'week' ? 56 : 182) * DAY;  // a few periods either side
+    if (t1 - t0 < minSpan) { var mid = (t0 + t1) / 2; t0 = mid - minSpan / 2; t1 = mid + minSpan / 2; }
     frame.t0 = t0; frame.t1 = t1;
     frame.x = function (t) { return L + (t - t0) / (t1 - t0) * (W - L - R); };
     frame.visible = rows.filter(function (r) { return r.end > t0 && r.start < t1; });
     frame.bar = function (r) {  // [left, width] of a period's bar
       var x0 = frame.x(Math.max(r.start, t0)), x1 = frame.x(Math.min(r.end, t1));
-      var w = Math.max(2, (x1 - x0) * 0.82);
+      var w = Math.min(36, Math.max(2, (x1 - x0) * 0.82));
       return [x0 + (x1 - x0 - w) / 2, w];
     };
     return frame;
@@ -404,7 +410,7 @@ SCRIPT = r"""
 
   function drawQuadPanel(svg, f) {
     var bot = f.bot;
-    var ticks = niceTicks(0, Math.max.apply(null, f.visible.map(function (r) { return r.n_events; }).concat([1])), 3);
+    var ticks = niceTicks(0, Math.max.apply(null, f.visible.map(function (r) { return r.n_events; }).concat([1])), 3, true);
     var cmax = ticks[ticks.length - 1];
     function y(v) { return bot.y + bot.h - v / cmax * bot.h; }
     yAxis(svg, f, ticks, y, 'Events by quad class', bot.y - 6);
@@ -567,6 +573,19 @@ SCRIPT = r"""
     return h('table', {'class': 'data periods'}, [h('thead', null, h('tr', null, heads.map(function (x) { return h('th', {text: x}); }))), body]);
   }
 
+  // Who acts on whom: both directions of the selected pair, or one.
+  function directionControl() {
+    var pair = state.dyad.split('-');
+    if (pair.length !== 2) return null;
+    var select = h('select', {id: 'c-direction'}, [h('option', {value: '', text: 'both directions'})]);
+    [[pair[0], pair[1]], [pair[1], pair[0]]].forEach(function (d) {
+      var key = d[0] + '>' + d[1];
+      append(select, h('option', {value: key, text: d[0] + ' → ' + d[1] + ' only', selected: key === state.direction}));
+    });
+    select.addEventListener('change', function () { state.direction = select.value; render(); });
+    return h('label', null, [select]);
+  }
+
   function viewTimeline() {
     var events = DATA.events.filter(function (ev) { return eventPasses(ev); }).sort(byDateDesc);
     setCount(events.length + ' of ' + DATA.events.length + ' events');
@@ -585,7 +604,7 @@ SCRIPT = r"""
     append(root, h('div', {'class': 'card'}, [
       h('h2', {text: title + ': cooperation and conflict over time'}),
       h('div', {'class': 'controls'}, [h('label', null, ['Show ', metric]), h('label', null, [freq]),
-        h('label', null, [dedupe, ' count each story once'])]),
+        directionControl(), h('label', null, [dedupe, ' count each story once'])]),
       chart, legend()
     ]));
     drawChart(chart, rows, recaps);
