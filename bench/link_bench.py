@@ -6,7 +6,8 @@
 Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own. The corpus is
 synthetic but shaped like news: happenings between country pairs drawn from a skewed (Zipf-like)
 distribution, a third of them domestic; PLOVER types with news-like frequencies; dates over
-three years, most to the day, some to the month or year, some unknown; 300 outlets; each
+three years, most to the day, some to the month or year, some unknown; a source unresolved in
+5% of mentions, a target in 12%; 300 outlets; each
 happening reported by one to several articles with paraphrased sentences sharing some names and
 figures; articles of five events on average; 3% of articles are syndicated copies of another.
 Prints one line per size: events, articles, stories, duplicate groups, wall and CPU seconds of
@@ -109,8 +110,8 @@ def _article(rng, number: int, chunk) -> ArticleResult:
                          h["type"].lower())
         events.append(Event(
             event_id=f"{doc_id}#{i}", doc_id=doc_id, type=h["type"], mode=None, context=(),
-            source=ActorRef(text=h["src"], country=h["src"], sector=h["sectors"][0]),
-            target=ActorRef(text=h["tgt"], country=h["tgt"], sector=h["sectors"][1]),
+            source=_actor(rng, h["src"], h["sectors"][0], 0.05),
+            target=_actor(rng, h["tgt"], h["sectors"][1], 0.12),
             date=_date_of(h), date_text=None, status="occurred",
             background=h["precision"] == "year", attributed_to=None, evidence=text,
             evidence_start=offset, evidence_end=offset + len(text), quad_class=0,
@@ -122,6 +123,13 @@ def _article(rng, number: int, chunk) -> ArticleResult:
                       body_lines=tuple(sentences), outlet=f"Outlet {rng.integers(0, 300)}",
                       pub_date=pub.isoformat())
     return ArticleResult(doc_id, article.source_path, article, tuple(events))
+
+
+def _actor(rng, country: str, sector: str, missing: float) -> ActorRef | None:
+    """An actor as upstream stages give it: sometimes unresolved (None)."""
+    if rng.random() < missing:
+        return None
+    return ActorRef(text=country, country=country, sector=sector)
 
 
 def _copies(rng, results: list[ArticleResult]) -> list[ArticleResult]:

@@ -206,6 +206,124 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --------------------------------------------------------------------------- store commands
+
+
+def _print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], title: str | None = None,
+                as_json: bool = False) -> None:
+    if as_json:
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row, strict=False)), ensure_ascii=False, default=str))
+        return
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    _console().print(table)
+
+
+def _short(value: Any, limit: int = 90) -> Any:
+    return value[: limit - 1] + "…" if isinstance(value, str) and len(value) > limit else value
+
+
+QUERY_COLUMNS = ("event_id", "date", "type", "source_code", "target_code", "status", "background",
+                 "outlet", "story_id", "evidence")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from newsevents import query
+
+    if args.sql:
+        columns, rows = query.run_sql(args.db, args.sql)
+        _print_rows(columns, rows, as_json=args.json)
+        return EXIT_OK
+    events = query.query_events(
+        args.db, dyad=args.dyad, type=args.type, since=args.since, until=args.until,
+        actor=args.actor, outlet=args.outlet, story=args.story, background=args.background,
+        limit=args.limit,
+    )
+    if args.json:
+        columns = sorted({k for e in events for k in e})
+        rows = [[e.get(c) for c in columns] for e in events]
+    else:
+        columns = list(QUERY_COLUMNS)
+        rows = [[_short(e.get(c)) for c in columns] for e in events]
+    _print_rows(columns, rows,
+                title=f"{len(events)} events", as_json=args.json)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsevents import export
+
+    count = export.export(args.db, args.format, args.out, tuple(args.kb or ()))
+    _console(stderr=True).print(f"wrote {count} records to {args.out}")
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from newsevents import timeline
+
+    rows = timeline.dyad_timeline(args.db, args.dyad, freq=args.freq, directed=args.directed,
+                                  include_background=not args.no_background)
+    print(timeline.render_terminal(rows, title=f"{args.dyad} by {args.freq}",
+                                   color=sys.stdout.isatty()))
+    for path in args.png or ():
+        _console(stderr=True).print(f"wrote {timeline.save_chart(rows, path, title=args.dyad)}")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from newsevents import report
+
+    path = report.build_report(args.db, args.out, title=args.title, kb_dirs=tuple(args.kb or ()))
+    _console(stderr=True).print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from newsevents import link, store
+
+    with store.open_store(args.db, read_only=True) as opened:
+        run = opened.load_results()
+    view = link.story_view(run, args.story_id)
+    if args.json:
+        print(json.dumps(view, indent=2, ensure_ascii=False, default=str))
+    else:
+        _console().print(link.render_story(view) if hasattr(link, "render_story") else
+                         json.dumps(view, indent=2, ensure_ascii=False, default=str))
+    return EXIT_OK
+
+
+def cmd_kb_check(args: argparse.Namespace) -> int:
+    from newsevents.knowledge import knowledge_dirs, load_knowledge
+    from newsevents.knowledge.actorkb import check_knowledge
+
+    problems = check_knowledge(list(knowledge_dirs(args.kb or ())))
+    try:
+        load_knowledge(args.kb or ())
+    except NewsEventsError as exc:
+        problems.append(str(exc))
+    for problem in problems:
+        print(problem)
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return EXIT_OK if not problems else EXIT_ALL_FAILED
+
+
+def cmd_kb_lookup(args: argparse.Namespace) -> int:
+    from newsevents.knowledge import load_knowledge
+    from newsevents.knowledge.actorkb import lookup_name
+
+    refs = lookup_name(load_knowledge(args.kb or ()).actors, args.name, args.date)
+    columns = ["name", "country", "sector", "code", "how"]
+    _print_rows(columns, [[getattr(r, c) for c in columns] for r in refs],
+                title=f"{args.name}" + (f" on {args.date}" if args.date else ""), as_json=args.json)
+    return EXIT_OK if refs else EXIT_ALL_FAILED
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -243,6 +361,64 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("-v", "--verbose", action="store_true", help="list misses")
     _add_run_options(ev)
     ev.set_defaults(func=cmd_evaluate)
+
+    qu = sub.add_parser("query", help="list stored events, filtered without SQL (or --sql)")
+    qu.add_argument("--db", required=True, help="DuckDB store")
+    qu.add_argument("--dyad", help="two countries, either order: JPN-KOR")
+    qu.add_argument("--type", action="append", help="PLOVER type (repeatable)")
+    qu.add_argument("--since", help="date lower bound YYYY[-MM[-DD]]")
+    qu.add_argument("--until", help="date upper bound YYYY[-MM[-DD]]")
+    qu.add_argument("--actor", help="actor name, code or country")
+    qu.add_argument("--outlet", help="outlet name")
+    qu.add_argument("--story", help="story_id")
+    qu.add_argument("--background", action=argparse.BooleanOptionalAction, default=None,
+                    help="only recaps (--background) or only current news (--no-background)")
+    qu.add_argument("--limit", type=int, help="at most this many rows")
+    qu.add_argument("--sql", help="read-only SQL over tables articles, events, stories, runs")
+    qu.add_argument("--json", action="store_true", help="JSON lines")
+    qu.set_defaults(func=cmd_query)
+
+    xp = sub.add_parser("export", help="export the store for other tools")
+    xp.add_argument("--db", required=True, help="DuckDB store")
+    xp.add_argument("--format", required=True,
+                    choices=["jsonl", "csv", "parquet", "gdelt", "plover"])
+    xp.add_argument("--out", required=True, help="output file")
+    xp.add_argument("--kb", action="append", help="extra knowledge folder")
+    xp.set_defaults(func=cmd_export)
+
+    tl = sub.add_parser("timeline", help="a dyad's cooperation-conflict over time")
+    tl.add_argument("--db", required=True, help="DuckDB store")
+    tl.add_argument("--dyad", required=True, help="JPN-KOR, JPN->KOR or one country")
+    tl.add_argument("--freq", choices=["week", "month"], default="month")
+    tl.add_argument("--directed", action="store_true", help="only events from the first country")
+    tl.add_argument("--no-background", action="store_true", help="leave recaps out")
+    tl.add_argument("--png", action="append", help="also save the chart (.png, .svg or .pdf)")
+    tl.set_defaults(func=cmd_timeline)
+
+    rp = sub.add_parser("report", help="a self-contained HTML report")
+    rp.add_argument("--db", required=True, help="DuckDB store")
+    rp.add_argument("--out", required=True, help="output .html file")
+    rp.add_argument("--title", help="report title")
+    rp.add_argument("--kb", action="append", help="extra knowledge folder")
+    rp.set_defaults(func=cmd_report)
+
+    st = sub.add_parser("story", help="one story: merged event, mentions, each side's account")
+    st.add_argument("story_id")
+    st.add_argument("--db", required=True, help="DuckDB store")
+    st.add_argument("--json", action="store_true", help="JSON")
+    st.set_defaults(func=cmd_story)
+
+    kb = sub.add_parser("kb", help="knowledge files: check, look up")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True)
+    kc = kb_sub.add_parser("check", help="validate the bundled and extra knowledge files")
+    kc.add_argument("--kb", action="append", help="extra knowledge folder")
+    kc.set_defaults(func=cmd_kb_check)
+    kl = kb_sub.add_parser("lookup", help="what a name resolves to (on a date)")
+    kl.add_argument("name")
+    kl.add_argument("--date", help="YYYY-MM-DD: office holders on that day")
+    kl.add_argument("--kb", action="append", help="extra knowledge folder")
+    kl.add_argument("--json", action="store_true", help="JSON lines")
+    kl.set_defaults(func=cmd_kb_lookup)
     return parser
 
 

@@ -23,8 +23,8 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "name_same", "mode_same", "mode_conflict", "status_conflict", "date_same_day",
     "date_one_day", "date_near", "date_in_month", "date_same_month", "date_in_year",
     "weekday_agrees", "terms", "text", "threshold_dated", "threshold_coarse",
-    "threshold_undated", "min_terms_dated", "min_terms_undated", "min_actors_undated", "min_terms_coarse", "day_window",
-    "undated_window", "max_term_df", "max_candidates",
+    "threshold_undated", "min_terms_dated", "min_terms_undated", "min_actors_undated",
+    "min_terms_coarse", "day_window", "undated_window", "max_term_df", "max_candidates",
 )
 
 
