@@ -249,6 +249,10 @@ def main() -> None:
                 tally.main_type += 1
         if args.verbose:
             show(txt.stem, golds, preds, pairs, loose)
+            if gold_main is not None and pred_main is not None:
+                print(f"  MAIN gold {gold_main['type']} {gold_main['status']} {gold_main.get('date')}"
+                      f" | pred {pred_main.type} {pred_main.status} {pred_main.date} "
+                      f"[{pred_main.date_text}]")
             for g, e in pairs:
                 if g["background"] != e.background or g["status"] != e.status:
                     print(f"  ~ bg {g['background']}/{e.background} status {g['status']}/"

@@ -13,7 +13,7 @@ predicted type is the main event's. Prints:
 - quad accuracy and the share of sentences with no event at all
 - the same under PLOVER's intent convention: the GSR codes a stated intention by its kind
   ("will support", "will give aid", "is ready to host" -> AGREE; "will boycott", "will withdraw
-  ... unless" -> THREATEN), where the corpus guide keeps the act's own type with status planned.
+  ... unless ..." -> THREATEN), where the corpus guide keeps the act's own type with status planned.
   The coder follows the guide; this line translates planned/conditional events to that convention.
 - a confusion summary (gold -> predicted, most frequent first)
 """
@@ -45,9 +45,12 @@ INTENT_KEEPS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE"})
 
 
 def intent_type(event, ontology) -> str:
-    """The PLOVER 0.5 reading of a planned act: cooperative -> AGREE, conflictual -> THREATEN."""
+    """The PLOVER 0.5 reading of an intention: a planned cooperative act -> AGREE, a planned
+    conflictual act or any act made conditional ("will withdraw unless ...") -> THREATEN."""
     if event.status not in ("planned", "conditional") or event.type in INTENT_KEEPS:
         return event.type
+    if event.status == "conditional":
+        return "THREATEN"
     return "AGREE" if ontology.quad_of(event.type) <= 2 else "THREATEN"
 
 

@@ -202,3 +202,76 @@ def test_ref_text_and_offsets_index_the_raw_text(article, actor_kb):
                   outlet="KOR")
     assert parsed.article.raw[ref.start:ref.end] == ref.text == \
         "his Japanese counterpart, Takeo Akiba"
+
+
+def test_dateline_place_is_not_an_actor(article, actor_kb):
+    parsed, mentions = article(YONHAP, "KOR")
+    start, end = span_of(parsed, "SEOUL")
+    assert resolve_span(parsed, mentions, start, end, actor_kb) is None
+    assert all(m.ref.text != "SEOUL" for m in mentions)
+
+
+def test_dateline_gives_the_home_country_when_the_cleaner_did_not(article, actor_kb):
+    ref = resolve(article, actor_kb, YONHAP, "the ministry", "dialogue, the ministry")
+    assert (cs(ref), ref.how) == (("KOR", "GOV"), "home-country")
+
+
+def test_possessive_pronoun_prefers_the_subject(article, actor_kb):
+    ref = resolve(article, actor_kb, "nysun_2022-07-09_sri-lanka-protesters-storm",
+                  "its leaders", outlet="USA")
+    assert cs(ref) == ("LKA", "GOV")
+
+
+def test_pronoun_is_not_its_own_verbs_subject(article, actor_kb):
+    ref = resolve(article, actor_kb, "theatlasnews_2023-09-14_russia-expels-us-diplomats", "them",
+                  "The ministry accused", outlet="USA")
+    assert ref.country == "USA"
+
+
+def test_same_head_noun_refers_back_before_the_dyad(article, actor_kb):
+    ref = resolve(article, actor_kb, "theatlasnews_2023-09-14_russia-expels-us-diplomats",
+                  "The two diplomats", outlet="USA")
+    assert (ref.country, ref.how) == ("USA", "coref")
+
+
+def test_state_doing_armed_action_is_mil(article, actor_kb):
+    seized = resolve(article, actor_kb, "breakingnews-ie-pa_2018-11_kerch-strait-ships-seized",
+                     "Russia", "have been seized by", outlet="IRL")
+    assert cs(seized) == ("RUS", "MIL")
+    launched = resolve(article, actor_kb, "trtworld_2019-08-22_gsomia-termination",
+                       "North Korea", "after North Korea launched", outlet="TUR")
+    assert cs(launched) == ("PRK", "MIL")
+
+
+def test_generic_plural_states_have_no_country(article, actor_kb):
+    ref = resolve(article, actor_kb, "americandownfall_2017-04_us-tomahawks-shayrat",
+                  "other nations", outlet="USA")
+    assert (ref.country, ref.sector) == (None, "GOV")
+
+
+def test_former_office_holder_keeps_the_country(article, actor_kb):
+    ref = resolve(article, actor_kb, "taipeitimes_2021-08-11_china-recalls-envoy-lithuania",
+                  "then-president Lee Teng-hui", outlet="TWN")
+    assert cs(ref) == ("TWN", "GOV")
+
+
+def test_bilateral_pact_stands_for_the_dyad(article, actor_kb):
+    ref = resolve(article, actor_kb, KYODO, "a 1965 bilateral accord", outlet="JPN")
+    assert (ref.country, ref.how) == ("JPN", "dyad")
+
+
+def test_part_of_a_group_is_that_group(article, actor_kb):
+    ref = resolve(article, actor_kb, "phnompenhpost_2017-11-16_cnrp-dissolved",
+                  "118 of the party’s senior officials", outlet="KHM")
+    assert ref.country == "KHM"
+
+
+def test_non_actor_head_with_sector_modifier_is_none(article, actor_kb):
+    assert resolve(article, actor_kb, "dnaindia_2018-04_modi-xi-wuhan-summit",
+                   "the India-China border region", outlet="IND") is None
+
+
+def test_unqualified_civilians_belong_to_the_one_country_of_their_sentence(article, actor_kb):
+    ref = resolve(article, actor_kb, "americandownfall_2017-04_us-tomahawks-shayrat",
+                  "innocent civilians", outlet="USA")
+    assert (cs(ref), ref.how) == (("SYR", "CVL"), "sentence-country")

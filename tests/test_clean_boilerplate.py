@@ -142,3 +142,41 @@ def test_syndicated_copies_do_not_make_their_story_boilerplate(corpus_dir):
     options = Options.build(repeated_line_min_docs=3, repeated_line_min_share=0.5)
     profile = build_profile(copies, options)
     assert profile.repeated_lines == frozenset()
+
+
+def _benchmark_page(corpus_dir, starts: str) -> str:
+    import json
+
+    path = corpus_dir.parent / "refdata/article-extraction-benchmark/output/html-text.json"
+    pages = json.loads(path.read_text(encoding="utf-8"))["output"]
+    return next(v["articleBody"] for k, v in pages.items() if k.startswith(starts))
+
+
+def test_full_page_teaser_list_after_the_article(corpus_dir, knowledge):
+    """A Washington Examiner page as plain text: menus, the op-ed, then teasers of other
+    stories (headline, author, date, one-paragraph summary)."""
+    text = _benchmark_page(corpus_dir, "e4c6a3b482403a8f")
+    article = _clean(RawArticle("examiner", "examiner.txt", "txt", text), knowledge)
+    body = [line.text for line in article.body_lines]
+    assert body[-1] == "In short, slaughter is likely coming to Hong Kong."
+    assert body[0].startswith("With Hong Kong protests exploding to new levels")
+    assert "Carlos Ghosn and the dark side of Japanese justice" in _reasons(article)
+
+
+def test_full_page_comments_after_the_article(corpus_dir, knowledge):
+    """A ProFootballTalk page: the post, share widgets, then dated reader comments."""
+    text = _benchmark_page(corpus_dir, "8e3efab59f48fd29")
+    article = _clean(RawArticle("pft", "pft.txt", "txt", text), knowledge)
+    body = " ".join(line.text for line in article.body_lines)
+    assert "Chargers coach Anthony Lynn recognizes" in body
+    assert "dumpster fire" not in body  # a reader's comment
+
+
+def test_standfirst_under_the_title_but_never_a_short_lead(corpus_dir, knowledge):
+    raw = _raw(corpus_dir, "dev2", "wantedinafrica_2017-09_kenya-result-annulled")
+    dek = "Surprise cancellation of Kenyatta victory welcomed by Odinga supporters."
+    assert _reasons(_clean(raw, knowledge))[dek] == "dek"
+    lead = "Kenya's Supreme Court on Friday annulled the presidential election result."
+    text = raw.text.replace(dek, lead)
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert article.body_lines[0].text == lead

@@ -186,3 +186,13 @@ def test_date_in_the_url_comes_after_the_text(corpus_dir, knowledge, url, expect
                      knowledge)
     assert article.pub_date == expected
     assert article.pub_date_source == ("url" if expected else None)
+
+
+def test_dateline_alone_on_its_line(corpus_dir, knowledge):
+    raw = _text(corpus_dir, "seeds", "yonhap_2020-11-12_vice-fm-phone")
+    text = raw.text.replace("SEOUL, Nov. 12 (Yonhap) -- ", "SEOUL, Nov. 12 (Yonhap) --\n")
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert {r.text: r.reason for r in article.removed_lines}["SEOUL, Nov. 12 (Yonhap) --"] == (
+        "dateline-only")
+    assert (article.dateline_place, article.outlet) == ("SEOUL", "Yonhap")
+    assert article.body_lines[0].text.startswith("The vice foreign ministers")

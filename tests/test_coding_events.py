@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from coding_helpers import code, countries, of_type
 
+from coding_helpers import code, countries, of_type
 from newsevents.options import Options
 
 # Sentences below are copied from /work/shared/corpus (seeds, dev, dev2).
@@ -152,3 +152,53 @@ def test_main_event_type_of_lead_sentences(nlp, knowledge, line, expected):
     events = code(nlp, knowledge, [line], pub_date="2021-06-04")
     main = [e for e in events if e.main]
     assert len(main) == 1 and main[0].type == expected
+
+
+def test_announced_sanction_has_occurred(nlp, knowledge):
+    line = ("The Russian foreign ministry announced Saturday it will expel 23 British diplomats "
+            "within a week.")
+    events = code(nlp, knowledge, [line], pub_date="2018-03-17")
+    expel = of_type(events, "SANCTION")
+    assert expel and expel[0].status == "occurred"
+
+
+def test_promised_summons_stays_planned(nlp, knowledge):
+    line = "Japan's Foreign Ministry said it would summon the South Korean ambassador."
+    events = code(nlp, knowledge, [line], pub_date="2018-10-30")
+    summons = of_type(events, "ACCUSE")
+    assert summons and summons[0].status == "planned"
+    assert summons[0].source.country == "JPN"
+
+
+def test_reported_obligation_is_a_request_on_its_subject(nlp, knowledge):
+    line = "They said the diplomats must leave Russia within a week."
+    events = code(nlp, knowledge, [line], pub_date="2018-03-17")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+def test_pronoun_doers_continue_the_sentence_before(nlp, knowledge):
+    lines = [
+        "The vice foreign ministers of South Korea and Japan spoke over the phone on Thursday.",
+        "They shared the understanding that the governments of the two countries should continue "
+        "to closely communicate on issues related to the COVID-19 pandemic.",
+    ]
+    events = code(nlp, knowledge, lines)
+    agree = [e for e in of_type(events, "AGREE") if e.evidence == lines[1]]
+    assert agree and countries(agree[0]) == {"KOR", "JPN"}
+
+
+def test_events_in_an_if_clause_are_not_asserted(nlp, knowledge):
+    line = ("If Nippon Steel refuses to compensate, the plaintiffs could request a seizure of its "
+            "assets in South Korea.")
+    events = code(nlp, knowledge, [line], pub_date="2018-10-30")
+    assert not of_type(events, "REJECT")
+
+
+def test_a_second_arrest_of_another_person_is_another_event(nlp, knowledge):
+    lines = [
+        "Police in Uganda arrested opposition presidential candidate Bobi Wine on Wednesday.",
+        "Another opposition candidate, Patrick Oboi Amuriat, was also arrested for organizing an "
+        "unauthorized rally in the northern city of Gulu.",
+    ]
+    events = code(nlp, knowledge, lines, pub_date="2020-11-18")
+    assert len(of_type(events, "COERCE")) == 2

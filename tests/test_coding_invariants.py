@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from coding_helpers import article
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coding_helpers import article
 from newsevents import actors, dates, nlp
 from newsevents.coding import code_events
 from newsevents.options import Options

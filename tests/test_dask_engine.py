@@ -90,7 +90,8 @@ def test_runner_yields_in_input_order(client, corpus_dir, options):
     from newsevents.ingest import iter_inputs
 
     raws = list(iter_inputs([corpus_dir / "seeds"], None, options))
-    results = list(DaskRunner(client)(raws, options, CorpusProfile(), len(raws)))
+    with DaskRunner(client) as runner:
+        results = list(runner(raws, options, CorpusProfile(), len(raws)))
     assert [r.doc_id for r in results] == [r.doc_id for r in raws]
     leftover = client.run(lambda dask_worker: [
         name for name in dask_worker.plugins if name.startswith("newsevents-context")])

@@ -154,3 +154,18 @@ def test_real_news_page_from_the_extraction_benchmark(tmp_path, corpus_dir):
     first_sentence = truth[item]["articleBody"].split("\n")[0][:60]
     assert first_sentence in record.text
     assert record.meta.title and record.meta.pub_date_source == "html-meta"
+
+
+def test_nested_folders_use_their_own_manifests(tmp_path, corpus_dir):
+    for name in ("seeds", "dev"):
+        shutil.copytree(corpus_dir / name, tmp_path / name)
+    records = _records([tmp_path])
+    assert len(records) == 17 and all(isinstance(r, RawArticle) for r in records)
+    assert all(r.meta.pub_date_source == "manifest" for r in records)
+
+
+def test_html_page_saved_as_txt_is_read_as_html(tmp_path, corpus_dir):
+    body = "\n".join(_seed_text(corpus_dir).splitlines()[1:6])
+    (tmp_path / "page.txt").write_text(_page(body, "Vice FMs agree"), encoding="utf-8")
+    [record] = _records([tmp_path / "page.txt"])
+    assert record.fmt == "html" and "<p>" not in record.text

@@ -102,3 +102,16 @@ def test_any_subset_links_consistently(corpus_dir, picks):
         dates = [pub[d] for d in story.doc_ids if pub[d]]
         assert story.first_reported == (min(dates) if dates else None)
     assert main_story_pairs(run.articles) <= gold_pairs(corpus_dir)
+
+
+def test_only_whole_outlet_names_or_bracketed_agencies_count_as_the_outlet():
+    from newsevents.linking.features import is_outlet
+
+    def actor(name):
+        return ActorRef(text=name, name=name)
+
+    assert is_outlet(actor("Yonhap"), "Yonhap")
+    assert is_outlet(actor("AP"), "The Washington Post (AP)")
+    assert not is_outlet(actor("Taiwan"), "Taiwan News")
+    assert not is_outlet(actor("Pakistan"), "Daily Pakistan")
+    assert not is_outlet(actor("Yonhap"), None)

@@ -115,3 +115,8 @@ def test_bad_filters_say_how_to_fix(db):
        b=st.sampled_from(["JPN", "KOR", "CHN", "USA", "RUS", "UKR", "PRK"]))
 def test_dyad_is_symmetric(db, a, b):
     assert query_events(db, dyad=f"{a}-{b}") == query_events(db, dyad=f"{b}-{a}")
+
+
+def test_open_store_and_limit(db, everything):
+    with open_store(db, read_only=True) as store:
+        assert query_events(store, limit=3) == everything[:3]

@@ -110,29 +110,46 @@ def partitions(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-@dataclasses.dataclass(frozen=True)
 class DaskRunner:
     """Runs `process_article` over articles on a Dask cluster, yielding results in input order.
 
     Has the shape of `pipeline.run_local(raws, options, profile, n_inputs)` so either engine can
-    drive the same flow.
+    drive the same flow. Workers build their Context once per (options, profile), however many
+    passes use it; `close()` removes it from the workers.
     """
 
-    client: Any
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self._plugins: dict[tuple[Options, int], str] = {}
+
+    def __enter__(self) -> DaskRunner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Unregister this runner's worker plugins (the cluster may be shared)."""
+        for name in self._plugins.values():
+            self.client.unregister_worker_plugin(name)
+        self._plugins.clear()
+
+    def _plugin_for(self, options: Options, profile: CorpusProfile) -> str:
+        key = (options, id(profile))
+        if key not in self._plugins:
+            name = f"newsevents-context-{uuid4().hex[:12]}"
+            self.client.register_plugin(_plugin_class()(name, options, profile), name=name)
+            self._plugins[key] = name
+        return self._plugins[key]
 
     def __call__(
         self, raws: Iterable[RawArticle], options: Options, profile: CorpusProfile,
         n_inputs: int = 0, context: Any = None,
     ) -> Iterator[ArticleResult]:
         items = list(raws)
-        if not items:
-            return
-        name = f"newsevents-context-{uuid4().hex[:12]}"
-        self.client.register_plugin(_plugin_class()(name, options, profile), name=name)
-        try:
+        if items:
+            name = self._plugin_for(options, profile)
             yield from self._in_order(partitions(items, options.batch_size), name)
-        finally:
-            self.client.unregister_worker_plugin(name)
 
     def _in_order(self, parts: list[Sequence[RawArticle]], name: str) -> Iterator[ArticleResult]:
         """Results partition by partition, in input order, with a bounded number in flight.
@@ -217,10 +234,11 @@ def run_dask(
     `options.scheduler` / `options.workers` (see `dask_client`).
     """
     if client is None:
-        with dask_client(options) as own:
-            run = extract_with(DaskRunner(own), inputs, manifest, options)
+        with dask_client(options) as own, DaskRunner(own) as runner:
+            run = extract_with(runner, inputs, manifest, options)
     else:
-        run = extract_with(DaskRunner(client), inputs, manifest, options)
+        with DaskRunner(client) as runner:
+            run = extract_with(runner, inputs, manifest, options)
     if out_dir is not None:
         write_parquet(run, Path(out_dir) / PARQUET_DIR, options.batch_size)
     return run

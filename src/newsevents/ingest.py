@@ -275,6 +275,8 @@ def _file_article(path: Path, manifest: Manifest, options: Options) -> RawArticl
         meta = entry.meta if entry else (_sidecar_metadata(path) or Metadata())
         content = decode_text(_read_bytes(path, options.max_input_bytes))
         fmt = "html" if path.suffix.lower() in HTML_SUFFIXES else "txt"
+        if fmt == "txt" and sniff_format(content) == "html":
+            fmt = "html"  # a page saved under a .txt name: read its main text, not its markup
         return _document(doc_id, source, fmt, content, meta)
     except InputError as exc:
         return _reject(doc_id, source, f"{path.name}: {_plain(exc)}")
@@ -406,17 +408,26 @@ def _path_articles(path: Path, manifest: Manifest,
 
 def _expand(paths: Sequence[str | Path], manifest: Manifest | None,
             options: Options) -> Iterator[RawArticle | Rejection]:
+    folder_manifests: dict[Path, Manifest] = {}
+
+    def manifest_for(file: Path) -> Manifest:
+        """The given manifest, else the one in the file's own folder (read once per folder)."""
+        if manifest is not None:
+            return manifest
+        if file.parent not in folder_manifests:
+            folder_manifests[file.parent] = _folder_manifest(file.parent)
+        return folder_manifests[file.parent]
+
     for given in paths:
         if str(given) == STDIN:
             yield from _stdin_articles(options)
             continue
         path = Path(given)
         if path.is_dir():
-            folder_manifest = manifest if manifest is not None else _folder_manifest(path)
             for file in _folder_files(path):
-                yield from _path_articles(file, folder_manifest, options)
+                yield from _path_articles(file, manifest_for(file), options)
         elif path.is_file():
-            yield from _path_articles(path, manifest or _folder_manifest(path.parent), options)
+            yield from _path_articles(path, manifest_for(path), options)
         else:
             yield _reject(path.stem or str(path), str(path),
                           f"{path}: no such file or directory")

@@ -31,6 +31,7 @@ class ArticleContext:
     country_tokens: tuple[tuple[int, str], ...]  # (token index, ISO3) for every country signal
     ranking: tuple[str, ...]  # countries, most mentioned first (ties: first mentioned first)
     home: str | None
+    datelines: frozenset[int] = frozenset()  # tokens of "SEOUL, Nov. 12 (Yonhap) --" prefixes
 
     def sentence_of(self, token_i: int) -> int:
         """Index of the sentence that holds token `token_i`."""
@@ -93,16 +94,65 @@ def _build(parsed: Parsed, scan: DocScan, kb: ActorKB) -> ArticleContext:
     for i, c in tokens:
         first.setdefault(c, i)
     ranking = tuple(sorted(counts, key=lambda c: (-counts[c], first[c])))
+    datelines = _dateline_tokens(doc)
+    place = parsed.article.dateline_place or _first_dateline_place(doc, datelines)
     return ArticleContext(sent_starts, tuple(tokens), ranking,
-                          _home_country(parsed, kb, ranking, counts))
+                          _home_country(parsed, kb, ranking, counts, place), datelines)
+
+
+def _first_dateline_place(doc: Any, datelines: frozenset[int]) -> str | None:
+    """"SEOUL" of the first dateline the text carries (when the cleaner set none)."""
+    if not datelines:
+        return None
+    first = min(datelines)
+    words = []
+    for token in doc[first: first + 4]:
+        if not (token.is_alpha and token.is_upper):
+            break
+        words.append(token.text)
+    return " ".join(words) or None
+
+
+DATELINE_DASHES = frozenset({"--", "—", "–", "-", ":", "—-"})
+DATELINE_MAX_TOKENS = 14
+
+
+def _dateline_tokens(doc: Any) -> frozenset[int]:
+    """Tokens of dateline prefixes: a line opening with a place in capitals ("SEOUL",
+    "KYIV, Ukraine") and, within a few tokens, a dash or colon ("(Yonhap) --", "(AP) —").
+    They say where the story was filed, not who acted."""
+    out: set[int] = set()
+    for start in _line_starts(doc):
+        first = doc[start]
+        if not (first.is_alpha and first.is_upper and len(first.text) >= 3):
+            continue
+        for token in doc[start: start + DATELINE_MAX_TOKENS]:
+            if "\n" in token.text:
+                break
+            if token.text in DATELINE_DASHES and token.i > start:
+                out.update(range(start, token.i + 1))
+                break
+    return frozenset(out)
+
+
+def _line_starts(doc: Any) -> list[int]:
+    starts = [0] if len(doc) else []
+    for token in doc[:-1]:
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            nxt = token.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                starts.append(nxt)
+    return sorted(set(starts))
 
 
 def _home_country(parsed: Parsed, kb: ActorKB, ranking: tuple[str, ...],
-                  counts: Counter[str]) -> str | None:
+                  counts: Counter[str], dateline_place: str | None) -> str | None:
     """Dateline country; else the outlet's country if the article is (one of) about it; else the
     country the article is most about; else the outlet's country."""
     article = parsed.article
-    place = _place_country(article.dateline_place, kb)
+    place = _place_country(dateline_place, kb)
     if place:
         return place
     outlet = article.outlet_country
@@ -121,8 +171,3 @@ def _place_country(place: str | None, kb: ActorKB) -> str | None:
             if form.entry.country:
                 return form.entry.country
     return None
-
-
-def token_country(doc: Any, context: ArticleContext, start: int, end: int) -> list[str]:
-    """Countries signalled inside tokens [start, end)."""
-    return context.countries_between(start, end)

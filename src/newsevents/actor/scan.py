@@ -32,6 +32,11 @@ _NOT_NAMES = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "I
                         "Sunday", "January", "February", "March", "April", "May", "June", "July",
                         "August", "September", "October", "November", "December", "Jan", "Feb",
                         "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"})
+# Role nouns that, in an apposition, show the name is a person's ("X, the head of ...").
+ROLE_NOUNS = frozenset({"head", "chief", "director", "chairman", "chairwoman", "chair", "member",
+                        "founder", "adviser", "advisor", "aide", "representative", "deputy",
+                        "delegate", "commissioner", "coordinator", "counterpart", "successor",
+                        "predecessor", "son", "daughter", "wife", "husband", "brother", "sister"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "madam"})
 
 
@@ -223,6 +228,7 @@ def _find_persons(doc: Any, kb: ActorKB, names: tuple[NameHit, ...],
     persons: list[PersonHit] = [PersonHit(h.start, h.end, doc[h.start:h.end].text, h.entry)
                                 for h in names if h.entry.kind == "person"]
     titles = {h.end: h for h in agents if h.agent.kind == "title"}
+    agent_at = {i: h for h in agents for i in range(h.start, h.end)}
     known_parts: set[str] = {w for p in persons for w in _name_words(p.text)}
     for start, end in _name_runs(doc, taken):
         span = doc[start:end]
@@ -231,7 +237,7 @@ def _find_persons(doc: Any, kb: ActorKB, names: tuple[NameHit, ...],
         is_person = (
             any(t.ent_type_ == "PERSON" for t in span) and len(words) >= 1
             or start in titles or _after_honorific(doc, start)
-            or (len(words) >= 2 and _has_title_apposition(doc, start, end, titles))
+            or (len(words) >= 2 and _has_title_apposition(doc, start, end, agent_at))
             or (len(words) == 1 and words[0] in known_parts)
         )
         if not is_person:
@@ -254,11 +260,20 @@ def _after_honorific(doc: Any, start: int) -> bool:
     return prev.lower_.rstrip(".") in _HONORIFICS
 
 
-def _has_title_apposition(doc: Any, start: int, end: int, titles: dict[int, AgentHit]) -> bool:
-    """"Shigeki Takizaki, the head of ..." or "..., Takeo Akiba": an appositive role word."""
-    heads = {doc[i].head.i for i in range(start, end)}
+def _has_title_apposition(doc: Any, start: int, end: int, agents: Mapping[int, AgentHit]
+                          ) -> bool:
+    """"Shigeki Takizaki, the head of ...", "his counterpart, Kim Jung-han": an apposition that
+    names a role (a title or group word, or a role noun such as "head" or "member")."""
     for token in doc[start:end]:
         for child in token.children:
-            if child.dep_ == "appos" and child.i >= end:
+            if child.dep_ == "appos" and child.i >= end and _names_role(child, agents):
                 return True
-    return any(doc[h].dep_ == "appos" and h < start for h in heads)
+    root = next((t for t in doc[start:end] if not start <= t.head.i < end), doc[end - 1])
+    return root.dep_ == "appos" and root.head.i < start and _names_role(root.head, agents)
+
+
+def _names_role(token: Any, agents: Mapping[int, AgentHit]) -> bool:
+    if token.lemma_.lower() in ROLE_NOUNS:
+        return True
+    hit = agents.get(token.i)
+    return hit is not None and hit.agent.kind in ("title", "people")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,19 +76,25 @@ def find_outlet(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -
     return OutletFinding(url_outlet.name if url_outlet else None, known)
 
 
-def find_dateline_place(verdicts: LineVerdicts, outlets: OutletTable) -> str | None:
-    """The place of the dateline that opens the body, as written ("SEOUL")."""
+def opening_dateline(verdicts: LineVerdicts) -> re.Match[str] | None:
+    """The dateline that opens the body: on its first line, or alone on the line above."""
     start = verdicts.body_start
     if start is None:
         return None
-    for i in (start - 1, start):
+    for i in (start, start - 1):
         feature = verdicts.feats[i] if 0 <= i < len(verdicts.feats) else None
-        if feature is not None and feature.dateline is not None and (
-                feature.rule_reason is None):
-            parts = dateline_parts(feature.dateline)
-            places = [p for p in parts if not outlets.lookup(p)]
-            return ", ".join(places) or None
+        if feature is not None and feature.dateline is not None and feature.rule_reason is None:
+            return feature.dateline
     return None
+
+
+def find_dateline_place(verdicts: LineVerdicts, outlets: OutletTable) -> str | None:
+    """The place of the dateline that opens the body, as written ("SEOUL")."""
+    dateline = opening_dateline(verdicts)
+    if dateline is None:
+        return None
+    places = [p for p in dateline_parts(dateline) if not outlets.lookup(p)]
+    return ", ".join(places) or None
 
 
 @dataclass(frozen=True)
@@ -127,10 +134,8 @@ def _header_date(verdicts: LineVerdicts) -> str | None:
 
 
 def _dateline_date(verdicts: LineVerdicts, text: str) -> str | None:
-    start = verdicts.body_start
-    if start is None or verdicts.feats[start].dateline is None:
-        return None
-    found = pubdate.month_day(verdicts.feats[start].dateline.group(0))
+    dateline = opening_dateline(verdicts)
+    found = pubdate.month_day(dateline.group(0)) if dateline is not None else None
     return pubdate.year_for(*found, text) if found else None
 
 

@@ -36,7 +36,9 @@ DATELINE_RUN_SHARE = 0.4
 # A list of teasers: this many headline + one-paragraph summary pairs in a row.
 TEASER_MIN_ITEMS = 3
 TEASER_HEADLINE_MIN_WORDS = 4
-TEASER_SUMMARY_MAX_WORDS = 45
+TEASER_HEADLINE_MAX_WORDS = 20
+TEASER_SUMMARY_MAX_WORDS = 60
+TEASER_MAX_LABELS = 2  # author / label lines between a teaser's headline and its summary
 # Lines of at least this many words printed twice in one document are layout, not story.
 DOUBLED_MIN_WORDS = 8
 
@@ -157,19 +159,17 @@ def doubled_lines(feats: Sequence[LineFeatures]) -> frozenset[int]:
 
 
 def teaser_lines(feats: Sequence[LineFeatures]) -> frozenset[int]:
-    """Lines of a list of story teasers: at least TEASER_MIN_ITEMS headlines in a row, each
-    followed by a single one-paragraph summary (an article's subheads head several paragraphs).
-    """
+    """Lines of a list of story teasers: at least TEASER_MIN_ITEMS items in a row, each a
+    headline, perhaps an author or label line or two, and a single one-paragraph summary (an
+    article's subheads head several paragraphs)."""
     found: set[int] = set()
     items: list[tuple[int, int]] = []
     i = 0
-    while i < len(feats) - 1:
-        head, summary = feats[i], feats[i + 1]
-        is_item = (head.headline_like and head.n_words >= TEASER_HEADLINE_MIN_WORDS
-                   and summary.prose and summary.n_words <= TEASER_SUMMARY_MAX_WORDS)
-        if is_item:
-            items.append((i, i + 1))
-            i += 2
+    while i < len(feats):
+        end = _teaser_item_end(feats, i)
+        if end is not None:
+            items.append((i, end))
+            i = end + 1
             continue
         found.update(_teaser_block(items))
         items = []
@@ -178,10 +178,28 @@ def teaser_lines(feats: Sequence[LineFeatures]) -> frozenset[int]:
     return frozenset(found)
 
 
+def _teaser_item_end(feats: Sequence[LineFeatures], i: int) -> int | None:
+    """The summary line of a teaser item headed at line i, or None."""
+    if not _teaser_headline(feats[i]):
+        return None
+    for j in range(i + 1, min(len(feats), i + 2 + TEASER_MAX_LABELS)):
+        if feats[j].prose and not _teaser_headline(feats[j]):
+            return j if feats[j].n_words <= TEASER_SUMMARY_MAX_WORDS else None
+    return None
+
+
+def _teaser_headline(feature: LineFeatures) -> bool:
+    """A headline: a few words, no rule, not ending like a statement ("?" and "!" may end it)."""
+    ending = feature.content.rstrip("\"'”’ )")[-1:]
+    return (feature.rule_reason is None and feature.dateline is None
+            and TEASER_HEADLINE_MIN_WORDS <= feature.n_words <= TEASER_HEADLINE_MAX_WORDS
+            and (not feature.terminal or ending in "?!"))
+
+
 def _teaser_block(items: list[tuple[int, int]]) -> set[int]:
     if len(items) < TEASER_MIN_ITEMS:
         return set()
-    return {i for pair in items for i in pair}
+    return {i for start, end in items for i in range(start, end + 1)}
 
 
 def body_span(feats: Sequence[LineFeatures], profile: CorpusProfile, extracted: bool = False,

@@ -11,6 +11,7 @@ from newsevents.cleaning.lines import (
     features,
     split_lines,
     title_case_share,
+    words,
 )
 from newsevents.cleaning.profile import CorpusProfile, line_key
 from newsevents.cleaning.region import body_span, teaser_lines
@@ -50,10 +51,10 @@ def _title_index(feats: Sequence[LineFeatures], reasons: Sequence[str | None], s
     above a byline or date stamp (a sidebar may come first); else the first header line if it
     reads like a headline."""
     wanted = line_key(meta_title) if meta_title else None
-    candidates = [i for i in range(start) if reasons[i] == "header"]
-    for i in candidates:
+    for i in range(start):
         if wanted and line_key(feats[i].content) == wanted:
             return i
+    candidates = [i for i in range(start) if reasons[i] == "header"]
     headlines = [i for i in candidates if feats[i].headline_like]
     for i in reversed(headlines):
         if (i + 1 < start and reasons[i + 1] in ("byline", "date-line")
@@ -66,18 +67,20 @@ def _title_index(feats: Sequence[LineFeatures], reasons: Sequence[str | None], s
     return first if first is not None and first in headlines else None
 
 
-def _dek_index(feats: Sequence[LineFeatures], title: int | None, start: int,
-               end: int) -> int | None:
+def _dek_index(feats: Sequence[LineFeatures], title: int | None, start: int, end: int,
+               lead_words: frozenset[str]) -> int | None:
     """A standfirst: a short sentence right under the title, above a longer paragraph.
 
-    News leads are long sentences; a line of a dozen words between the headline and the lead
-    is the summary line printed under the headline.
+    News leads are long sentences that say when and who says so; a line of a dozen words
+    between the headline and the lead, with no weekday and no "said", is the summary printed
+    under the headline.
     """
     if title is None or start != title + 1 or start >= end:
         return None
     first, second = feats[start], feats[start + 1]
-    if first.dateline is None and first.n_words <= DEK_MAX_WORDS and second.prose and (
-            second.n_words > first.n_words):
+    tokens = {t.lower() for t in words(first.content)}
+    if (first.dateline is None and first.n_words <= DEK_MAX_WORDS and second.prose
+            and second.n_words > first.n_words and not tokens & lead_words):
         return start
     return None
 
@@ -161,6 +164,8 @@ def clean_lines(text: str, rules: BoilerplateRules, profile: CorpusProfile,
         reasons = tuple(_outside_reason(f, True) for f in feats)
         return LineVerdicts(lines, feats, reasons, None, None)
     start, end = span
+    if meta_title and start < end and line_key(feats[start].content) == line_key(meta_title):
+        start += 1  # the page's title printed above the text an extractor kept
     reasons: list[str | None] = []
     for i, feature in enumerate(feats[:start]):
         previous = reasons[i - 1] if i else None
@@ -169,7 +174,8 @@ def clean_lines(text: str, rules: BoilerplateRules, profile: CorpusProfile,
     title = _title_index(feats, reasons, start, meta_title)
     if title is not None:
         reasons[title] = "title"
-    dek = _dek_index(feats, title, start, end)
+    lead_words = rules.word_list("weekday") | rules.word_list("reporting-verb")
+    dek = _dek_index(feats, title, start, end, lead_words)
     english = _mostly_english(feats[start:end + 1])
     for i in range(start, len(feats)):
         if i == dek:

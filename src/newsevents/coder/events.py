@@ -32,8 +32,10 @@ MAIN_PRIORITY = (
 )
 # Types whose modes name distinct happenings in one article (a summons and a statement are two
 # ACCUSE events; an arrest and an impeachment two COERCE events).
-MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "AID"})
+MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
 JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
+DECLARED_TYPES = frozenset({"SANCTION", "REJECT"})
 FRAMING_PREPS = frozenset({"in", "during", "over", "at", "on"})  # "In their talks, X and Y agreed"
 WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 
@@ -59,6 +61,7 @@ class Candidate:
     depth: int = 0
     sequel: bool = False  # the sentence continues the one before ("then", "retaliated")
     implied: bool = False  # inferred from another event of the sentence, not stated
+    conj_root: int = -1  # first conjunct of the trigger's coordination ("severed ... and expelled")
 
 
 def code_events(
@@ -71,9 +74,14 @@ def code_events(
     """The events the article body asserts, one per distinct happening, one of them main."""
     resolver = Resolver(parsed, MentionIndex.build(mentions), knowledge.actors)
     candidates: list[Candidate] = []
+    today = partners.news_day(parsed, timerefs)
+    previous: Roles | None = None
     for sentence, span in _body_sentences(parsed):
-        candidates.extend(_sentence_candidates(sentence, span, parsed, resolver, timerefs,
-                                               knowledge))
+        found = _sentence_candidates(sentence, span, parsed, resolver, timerefs, knowledge,
+                                     today, previous)
+        candidates.extend(found)
+        with_source = [c.roles for c in found if c.roles.source is not None]
+        previous = with_source[0] if with_source else previous
     candidates = _carry_background(candidates)
     dyad = story_dyad(mentions)
     merged = [_fill_from_dyad(c, dyad) for c in _merge(candidates) if _complete(c)]
@@ -141,6 +149,8 @@ def _sentence_candidates(
     resolver: Resolver,
     timerefs: Sequence[TimeRef],
     knowledge: Knowledge,
+    news_day: str | None,
+    previous: Roles | None = None,
 ) -> list[Candidate]:
     lexicon = knowledge.lexicon
     triggers = drop_content_triggers(find_triggers(span, lexicon), parsed.doc, lexicon)
@@ -150,7 +160,8 @@ def _sentence_candidates(
     triggers += tuple(Trigger(d.i, OBLIGATION) for d in demands)
     found: list[Candidate] = []
     for trigger in triggers:
-        candidate = _candidate(sentence, trigger, parsed, resolver, timerefs, knowledge)
+        candidate = _candidate(sentence, trigger, parsed, resolver, timerefs, knowledge, news_day,
+                               previous)
         if candidate is not None:
             found.append(candidate)
     found.extend(_implied_meetings(found))
@@ -163,6 +174,25 @@ def _has_participant(roles: Roles, token: Any) -> bool:
     if roles.source is not None or roles.target is not None:
         return True
     return any(c.lower_ in JOINT_MODIFIERS for c in token.children if c.dep_ == "amod")
+
+
+def _announced_decision(event_type: str, predicate: Any, lexicon: Any) -> bool:
+    """ "South Korea said it will scrap the pact", "Russia announced it will expel 23 diplomats":
+    a sanction or a rejection takes effect when it is announced, so the act has occurred."""
+    if event_type not in DECLARED_TYPES or predicate.dep_ != "ccomp":
+        return False
+    return lexicon.is_cue(predicate.head.lemma_.lower(), "report") and not any(
+        lexicon.is_cue(c.lemma_.lower(), "plan") and c.pos_ == "VERB" for c in predicate.children)
+
+
+def _continue_doers(roles: Roles, previous: Roles) -> Roles:
+    """ "The ministers of South Korea and Japan spoke ... They shared the understanding ...":
+    a plural pronoun continues the pair acting before, any pronoun the doer when unresolved."""
+    if previous.joint and roles.pronoun in PLURAL_PRONOUNS and roles.target is None:
+        return replace(roles, source=previous.source, target=previous.target, joint=True)
+    if roles.source is None:
+        return replace(roles, source=previous.source)
+    return roles
 
 
 def _is_dated_pact(trigger: Trigger) -> bool:
@@ -195,12 +225,16 @@ def _candidate(
     resolver: Resolver,
     timerefs: Sequence[TimeRef],
     knowledge: Knowledge,
+    news_day: str | None = None,
+    previous: Roles | None = None,
 ) -> Candidate | None:
     lexicon = knowledge.lexicon
     token = parsed.doc[trigger.token_i]
     roles = roles_of(token, trigger.type, parsed, resolver, lexicon)
     if trigger.entry is OBLIGATION:
         roles = replace(roles, source=roles.speaker, target=roles.source, attributed_to=None)
+    if roles.pronoun and previous is not None:
+        roles = _continue_doers(roles, previous)
     event_type = _acting_type(trigger.entry, roles.source)
     if event_type != trigger.type:
         roles = roles_of(token, event_type, parsed, resolver, lexicon)
@@ -208,7 +242,7 @@ def _candidate(
     frame = framing.status_of(token, predicate, lexicon)
     if frame.hypothetical or not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
-    if _only_unresolved(roles) and (token.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
+    if _only_unresolved(roles) and (predicate.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
         return None  # an unnamed doer is enough only for the sentence's own main event
     status = frame.status
     if frame.negated:
@@ -216,11 +250,12 @@ def _candidate(
             return None
         # "If no deal is reached, Suga will not attend the summit": a conditional threat.
         event_type, status = "THREATEN", "conditional"
+    if status == "planned" and _announced_decision(event_type, predicate, lexicon):
+        status = "occurred"
     tense = partners.tense_of(predicate)
-    ref = partners.timeref_for(parsed, timerefs, predicate) or partners.timeref_for(
-        parsed, timerefs, token
-    )
-    date = partners.resolve_date(ref, parsed.article.pub_date, tense) if ref else None
+    ref, date = partners.event_date(parsed, timerefs, predicate, tense)
+    if ref is None and predicate.i != token.i:
+        ref, date = partners.event_date(parsed, timerefs, token, tense)
     year = framing.dated_year(token)
     if date is None and year is not None:
         date = year
@@ -230,9 +265,11 @@ def _candidate(
         or framing.in_recap_phrase(token, predicate, lexicon)
         or framing.in_state_sentence(token, predicate, lexicon)
         or framing.is_span_of_activity(token)
+        or (ref is None and year is None and tense == "past"
+            and framing.dated_by_clause(token, parsed.article.pub_date))
     )
-    if not background and date is None and status == "occurred":
-        date = parsed.article.pub_date
+    if not background and date is None and status in ("occurred", "planned", "failed"):
+        date = news_day  # current news: the day it was reported (a plan: the day it was told)
     return Candidate(
         sentence=sentence,
         trigger_i=trigger.token_i,
@@ -250,6 +287,7 @@ def _candidate(
         confidence=_confidence(token, roles, ref is not None),
         depth=_depth(_clause_word(token, predicate), lexicon),
         sequel=any(lexicon.is_cue(t.lemma_.lower(), "sequel") for t in token.sent),
+        conj_root=_conj_root(token),
     )
 
 
@@ -263,15 +301,24 @@ def _clause_word(token: Any, predicate: Any) -> Any:
     return prep.head if framing_pp else predicate
 
 
+def _conj_root(token: Any) -> int:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
 def _depth(word: Any, lexicon: Any) -> int:
-    """Arcs from `word` up to the sentence root, not counting a verb of saying at the top."""
+    """Arcs from `word` up to the sentence root, not counting a verb of saying at the top; a
+    purpose clause ("began a strike to demand ...") counts as deep: it says why, not what."""
+    purpose = any(t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                            for c in t.children) for t in (word, *word.ancestors))
     depth = 0
     while word.head.i != word.i:
         word = word.head
         depth += 1
     if depth and lexicon.is_cue(word.lemma_.lower(), "report"):
         depth -= 1
-    return depth
+    return depth + (2 if purpose else 0)
 
 
 def _confidence(token: Any, roles: Roles, timed: bool) -> float:
@@ -295,7 +342,7 @@ def _implied_meetings(found: list[Candidate]) -> list[Candidate]:
         return []
     out = []
     for c in found:
-        joint = c.roles.source is not None and c.roles.target is not None and (
+        joint = c.roles.joint and c.roles.source is not None and c.roles.target is not None and (
             c.roles.source.country and c.roles.target.country
             and c.roles.source.country != c.roles.target.country
         )
@@ -342,8 +389,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def _distinct_modes(a: Candidate, b: Candidate) -> bool:
-    """ "severed relations and expelled all diplomats": two sanctions, not one."""
-    return (a.type in MODE_DISTINCT and a.type != "ACCUSE" and bool(a.entry.mode)
+    """ "severed relations and expelled all diplomats": two coordinated acts of one type with
+    different modes are two events, not one."""
+    coordinated = a.conj_root == b.conj_root and a.trigger_i != b.trigger_i
+    return (coordinated and a.type in MODE_DISTINCT and bool(a.entry.mode)
             and bool(b.entry.mode) and a.entry.mode != b.entry.mode)
 
 
@@ -361,9 +410,25 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     (sa, ta), (sb, tb) = _countries(a), _countries(b)
+    if a.type in PERSONAL_TYPES and _different_people(a.roles.target, b.roles.target):
+        return False  # "Another opposition candidate was also arrested": a second arrest
     if _compatible(sa, sb) and _compatible(ta, tb):
         return True
     return a.type in JOINT_TYPES and _compatible(sa, tb) and _compatible(ta, sb)
+
+
+PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})  # done to persons: a new target, a new event
+COUNTRY_LEVEL = frozenset({"country", "capital", "adjective", "story-dyad", "outlet-country",
+                           "home-country", "unresolved"})
+
+
+def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Two named persons or bodies, not two ways of naming a country."""
+    if a is None or b is None or not a.name or not b.name:
+        return False
+    if (a.how or "").split("+")[0] in COUNTRY_LEVEL or (b.how or "").split("+")[0] in COUNTRY_LEVEL:
+        return False
+    return a.name.lower() != b.name.lower()
 
 
 def _fill(kept: Candidate, other: Candidate) -> Candidate:

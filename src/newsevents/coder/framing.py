@@ -123,7 +123,7 @@ def _governs_xcomp(word: Any, chain: list[Any]) -> bool:
 def _is_planned(trigger: Any, chain: list[Any], lexicon: EventLexicon) -> bool:
     for word in chain:
         if word.i != trigger.i and lexicon.is_cue(_lemma(word), "plan") and word.pos_ in (
-            "VERB", "AUX", "NOUN"
+            "VERB", "AUX", "NOUN", "ADJ"
         ):
             return True
         if _has_cue_child(word, lexicon, "plan"):
@@ -269,4 +269,18 @@ def _is_recap_modifier(word: Any, lexicon: EventLexicon) -> bool:
         if marks:
             return any(lexicon.is_cue(m.lower_, "recap") for m in marks)
         return word.tag_ in ("VBG", "VBN")
+    return False
+
+
+def dated_by_clause(trigger: Any, pub_date: str | None) -> bool:
+    """ "French forces have been active since 2013 in Mali, where they intervened ...": a year
+    before publication set on a clause above the event dates it as history."""
+    pub_year = _parse_date(pub_date).year if _parse_date(pub_date) else None
+    for word in trigger.ancestors:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "since")):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and YEAR.fullmatch(obj.text):
+                    year = int(obj.text)
+                    if pub_year is None or year < pub_year:
+                        return True
     return False

@@ -101,3 +101,33 @@ def resolve_date(ref: TimeRef, pub_date: str | None, tense: Tense) -> str | None
         return dates.resolve(ref, pub_date, tense)
     except MISSING:
         return ref.value
+
+
+def event_date(
+    parsed: Parsed, timerefs: Sequence[TimeRef], token: Any, tense: Tense
+) -> tuple[TimeRef | None, str | None]:
+    """dates.event_date (the expression dating `token` and its date), or the local rules."""
+    from newsevents import dates
+
+    func = getattr(dates, "event_date", None)
+    if func is not None:
+        try:
+            return func(parsed, tuple(timerefs), token)
+        except MISSING:
+            pass
+    ref = timeref_for(parsed, timerefs, token)
+    return ref, resolve_date(ref, parsed.article.pub_date, tense) if ref else None
+
+
+def news_day(parsed: Parsed, timerefs: Sequence[TimeRef]) -> str | None:
+    """dates.news_day: the day of the current news (for events with no time cue of their own),
+    else the publication date."""
+    from newsevents import dates
+
+    func = getattr(dates, "news_day", None)
+    if func is not None:
+        try:
+            return func(parsed, tuple(timerefs))[1]
+        except MISSING:
+            pass
+    return parsed.article.pub_date

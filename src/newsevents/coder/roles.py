@@ -19,7 +19,7 @@ from newsevents.records import ActorMention, ActorRef, Parsed
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass"})
 TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "from", "upon",
-                "in", "over")
+                "in", "over", "between")
 NOUN_TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "towards", "upon",
                      "in", "of")
 # Events done together: with a coordinated subject ("Japan and South Korea agreed") the second
@@ -42,6 +42,8 @@ class Roles:
     predicate_i: int
     attributed_to: str | None = None
     speaker: ActorRef | None = None
+    joint: bool = False  # source and target are the coordinated doers ("X and Y agreed")
+    pronoun: str | None = None  # the doer is a pronoun ("They agreed"): which one
 
 
 @dataclass(frozen=True)
@@ -355,18 +357,19 @@ def roles_of(
         # a named but unresolved doer ("Ibo traditional elders") still makes the event
         source = ActorRef(text=_phrase_text(source_head), how="unresolved")
     target = _preferred_target(target_heads, resolver, source)
+    joint = False
     if target is None and len(sources) > 1 and event_type in JOINT_TYPES:
-        target = sources[1]
-    if source is None and speaker is not None and speaker_head is not None and (
-        _child(predicate, SUBJECT_DEPS) is None or predicate.i == trigger.i
-    ) and trigger.pos_ == "ADJ":
-        source = speaker
+        target, joint = sources[1], True
+    if trigger.pos_ == "ADJ" and speaker is not None:
+        source = speaker  # "Kono said the ruling was unacceptable": Kono disapproves
     if attributed is not None and source is not None and speaker is not None and (
         _same_actor(source, speaker) and source_head is not None
         and source_head.pos_ not in PRONOUN_POS and source_head.i == speaker_head.i
     ):
         attributed = None
-    return Roles(source, target, predicate.i, attributed, speaker)
+    pronoun = source_head.lower_ if source_head is not None and source_head.pos_ in PRONOUN_POS \
+        else None
+    return Roles(source, target, predicate.i, attributed, speaker, joint, pronoun)
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -382,10 +385,13 @@ def _argument_heads(
         if parties:
             return parties[0], [], parties[1:]
         source = _noun_source(trigger, event_type)
-        if source is None:
-            verb = _enclosing_verb(trigger)
-            source = _subject(verb, lexicon) if verb is not None else None
-        return source, [], _prep_objects(trigger, NOUN_TARGET_PREPS)
+        verb = _enclosing_verb(trigger)
+        if source is None and verb is not None:
+            source = _subject(verb, lexicon)
+        targets = _prep_objects(trigger, NOUN_TARGET_PREPS)
+        if verb is not None:  # "gave the Ivory Coast ... of aid", "arrived in Amman on a visit"
+            targets += [t for t in _verb_targets(verb, trigger) if t.i != trigger.i]
+        return source, [], targets
     source = _subject(predicate, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         own = _noun_source(trigger, event_type)

@@ -371,12 +371,14 @@ class _Builder:
     def build(self) -> ActorKB:
         names = {k: tuple(v) for k, v in self.forms.items() if v}
         surnames: dict[str, list[KBEntry]] = defaultdict(list)
-        for forms in names.values():
+        for written, forms in names.items():
             for form in forms:
-                if form.entry.kind == "person":
-                    for key in _surname_keys(form.entry):
-                        if form.entry not in surnames[key]:
-                            surnames[key].append(form.entry)
+                if form.entry.kind != "person":
+                    continue
+                alias_last = written.split()[-1:] if len(written.split()) > 1 else []
+                for key in (*_surname_keys(form.entry), *alias_last):
+                    if form.entry not in surnames[key]:
+                        surnames[key].append(form.entry)
         return ActorKB(
             names=MappingProxyType(names),
             surnames=MappingProxyType({k: tuple(v) for k, v in surnames.items()}),

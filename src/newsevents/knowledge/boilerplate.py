@@ -7,9 +7,10 @@ The cleaner's logic lives in `newsevents.clean`; this module only loads and comp
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from newsevents.errors import KnowledgeError
 from newsevents.knowledge.tables import read_tables, split_multi
@@ -42,11 +43,9 @@ class BoilerplateRules:
     """Compiled line rules (in file order) and word lists, immutable."""
 
     rules: tuple[LineRule, ...] = ()
-    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    words: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
-        from types import MappingProxyType
-
         object.__setattr__(self, "words", MappingProxyType(dict(self.words)))
 
     def by_reason(self, reason: str) -> tuple[LineRule, ...]:

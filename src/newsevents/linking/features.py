@@ -138,7 +138,7 @@ IGO_SECTORS = frozenset({"IGO"})
 
 
 def _side(ref: ActorRef | None,
-          article: Article) -> tuple[str | None, str | None, str | None]:
+          outlet: frozenset[str]) -> tuple[str | None, str | None, str | None]:
     """(party key, sector, name) of one actor; all None when the actor is unknown.
 
     The key is the country, except for international organisations, whose "country" is only
@@ -147,7 +147,7 @@ def _side(ref: ActorRef | None,
     naming the outlet is unknown. (A dateline capital read as its government is kept: news
     datelined in a capital is most often about that government.)
     """
-    if ref is None or _is_outlet(ref, article.outlet):
+    if ref is None or _names_outlet(ref, outlet):
         return None, None, None
     name = ref.name.lower() if ref.name else None
     # A code that is only a sector ("GOV") names no party: it cannot tell two events apart.
@@ -159,12 +159,30 @@ def _side(ref: ActorRef | None,
     return key, ref.sector, name
 
 
-def _is_outlet(ref: ActorRef, outlet: str | None) -> bool:
+def is_outlet(ref: ActorRef, outlet: str | None) -> bool:
+    """Whether an actor is only the outlet that reports the news ("(Yonhap) --").
+
+    The whole outlet name must match, or an agency it names in brackets ("The Washington Post
+    (AP)" -> "AP"): a word of the name is not enough ("Taiwan" is no outlet of "Taiwan News").
+    """
+    return _names_outlet(ref, outlet_names(outlet))
+
+
+def _names_outlet(ref: ActorRef, names: frozenset[str]) -> bool:
+    written = " ".join((ref.name or ref.text or "").lower().split())
+    return bool(written) and written in names
+
+
+def outlet_names(outlet: str | None) -> frozenset[str]:
+    """The ways a text may name an outlet: its name, without "The", and bracketed agencies."""
     if not outlet:
-        return False
-    words = set(re.findall(r"\w+", outlet.lower()))
-    written = (ref.name or ref.text or "").strip().lower()
-    return bool(written) and (written == outlet.lower() or (written.isalnum() and written in words))
+        return frozenset()
+    lowered = " ".join(outlet.lower().split())
+    bare = re.sub(r"\s*\(.*?\)", "", lowered).strip()
+    names = {lowered, bare, bare.removeprefix("the ")}
+    for inner in re.findall(r"\((.*?)\)", lowered):
+        names.update(part.strip().removeprefix("via ").strip() for part in inner.split("/"))
+    return frozenset(n for n in names if n)
 
 
 def mentions_of(results: Sequence[ArticleResult], rules: LinkRules) -> tuple[Mention, ...]:
@@ -176,15 +194,17 @@ def mentions_of(results: Sequence[ArticleResult], rules: LinkRules) -> tuple[Men
             continue
         article = result.article
         pub_ord = day_ordinal(article.pub_date)
+        outlet = outlet_names(article.outlet)
         for event in result.events:
-            mentions.append(_mention(len(mentions), event, article, pub_ord, rules, cache))
+            mentions.append(_mention(len(mentions), event, article, outlet, pub_ord, rules,
+                                     cache))
     return tuple(mentions)
 
 
-def _mention(idx: int, event: Event, article: Article, pub_ord: int | None,
-             rules: LinkRules, cache: dict[str, str | None]) -> Mention:
-    src, src_sector, src_name = _side(event.source, article)
-    tgt, tgt_sector, tgt_name = _side(event.target, article)
+def _mention(idx: int, event: Event, article: Article, outlet: frozenset[str],
+             pub_ord: int | None, rules: LinkRules, cache: dict[str, str | None]) -> Mention:
+    src, src_sector, src_name = _side(event.source, outlet)
+    tgt, tgt_sector, tgt_name = _side(event.target, outlet)
     stems, names = words_of(event.evidence, rules.stopwords, cache)
     for ref in (event.source, event.target):
         if ref is not None and ref.name:

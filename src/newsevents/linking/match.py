@@ -88,17 +88,25 @@ def roles_agree(a: Mention, b: Mention, rules: LinkRules) -> bool:
 
 
 def _role_orders(a: Mention, b: Mention, rules: LinkRules) -> list[tuple[float, bool]]:
-    """(points, sector conflict) for each admissible order of a's parties against b's."""
-    orders = [(a.sides[0], a.sides[1])]
-    if not (rules.is_directed(a.type) or rules.is_directed(b.type)):
-        orders.append((a.sides[1], a.sides[0]))
+    """(points, disagreement) for each admissible order of a's parties against b's.
+
+    Shared acts may name their parties in either order. For directed acts the reversed order is
+    admitted at a cost, as a disagreement: upstream coders swap who acted on whom often enough
+    that a strong match on everything else should survive it, while two appeals in opposite
+    directions (each side's own demand) stay apart.
+    """
+    w = rules.weights
+    directed = rules.is_directed(a.type) or rules.is_directed(b.type)
+    orders = [(a.sides[0], a.sides[1], 0.0), (a.sides[1], a.sides[0],
+                                              w.roles_reversed if directed else 0.0)]
     anonymous = not (a.countries and b.countries)  # an unknown party is not a different one
     found = []
-    for first, second in orders:
-        one = _side_points(first, b.sides[0], rules.weights)
-        two = _side_points(second, b.sides[1], rules.weights) if one is not None else None
+    for position, (first, second, cost) in enumerate(orders):
+        one = _side_points(first, b.sides[0], w)
+        two = _side_points(second, b.sides[1], w) if one is not None else None
         if one is not None and two is not None and (one[2] + two[2] or anonymous):
-            found.append((one[0] + two[0], one[1] or two[1]))
+            reversed_roles = directed and position == 1
+            found.append((one[0] + two[0] + cost, one[1] or two[1] or reversed_roles))
     return found
 
 

@@ -18,10 +18,18 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.errors import UsageError
-from newsevents.linking.features import DateSpan, Mention, parse_span
+from newsevents.linking.features import DateSpan, Mention, is_outlet, parse_span
 from newsevents.linking.match import roles_agree
 from newsevents.linking.rules import LinkRules
-from newsevents.records import PLOVER_TYPES, Account, ActorRef, Article, RunResult, Story
+from newsevents.records import (
+    PLOVER_TYPES,
+    Account,
+    ActorRef,
+    Article,
+    Event,
+    RunResult,
+    Story,
+)
 
 SUMMARY_CHARS = 140
 _PRECISION_ORDER = ("day", "month", "year")
@@ -164,6 +172,7 @@ def story_view(run: RunResult, story_id: str) -> dict[str, Any]:
     articles = {r.doc_id: r.article for r in run.articles if r.article is not None}
     events = {e.event_id: e for e in run.events}
     mentions = [events[i] for i in story.event_ids if i in events]
+    source, target = merged_parties(mentions, articles)
     return {
         "story": story.to_json(),
         "event": {
@@ -171,8 +180,8 @@ def story_view(run: RunResult, story_id: str) -> dict[str, Any]:
             "dyad": story.dyad,
             "date": story.date,
             "first_reported": story.first_reported,
-            "source": _most_common(_party(e.source) for e in mentions),
-            "target": _most_common(_party(e.target) for e in mentions),
+            "source": source,
+            "target": target,
             "n_mentions": story.n_mentions,
             "outlets": list(story.outlets),
             "background": story.background,
@@ -192,12 +201,34 @@ def story_view(run: RunResult, story_id: str) -> dict[str, Any]:
     }
 
 
-def _most_common(values) -> str | None:
-    counts = Counter(v for v in values if v != "?")
-    return counts.most_common(1)[0][0] if counts else None
+def merged_parties(events: Sequence[Event],
+                   articles: Mapping[str, Article]) -> tuple[str | None, str | None]:
+    """The most reported (source, target) of a story's mentions, the reporting outlet left out.
+
+    Pairs with both parties known count first; a story told only with one party known falls back
+    to the most common single source and target.
+    """
+    pairs: Counter[tuple[str, str]] = Counter()
+    sources: Counter[str] = Counter()
+    targets: Counter[str] = Counter()
+    for e in events:
+        article = articles.get(e.doc_id)
+        outlet = article.outlet if article else None
+        src = _party(e.source) if e.source and not is_outlet(e.source, outlet) else "?"
+        tgt = _party(e.target) if e.target and not is_outlet(e.target, outlet) else "?"
+        if src != "?" and tgt != "?":
+            pairs[(src, tgt)] += 1
+        if src != "?":
+            sources[src] += 1
+        if tgt != "?":
+            targets[tgt] += 1
+    if pairs:
+        return min(pairs, key=lambda p: (-pairs[p], p))
+    return (min(sources, key=lambda k: (-sources[k], k)) if sources else None,
+            min(targets, key=lambda k: (-targets[k], k)) if targets else None)
 
 
-def _mention_view(event, article: Article | None) -> dict[str, Any]:
+def _mention_view(event: Event, article: Article | None) -> dict[str, Any]:
     return {
         "event_id": event.event_id,
         "doc_id": event.doc_id,

@@ -1,0 +1,49 @@
+"""Closed-class words and grammar the resolution rules use (English function words and
+dependency labels, not world knowledge, which lives in the data files)."""
+
+from __future__ import annotations
+
+# Prepositions after which a country names a place or a partner, not the actor's own state.
+PLACE_PREPS = frozenset({
+    "in", "at", "to", "near", "into", "against", "with", "toward", "towards", "on", "over",
+    "across", "around", "inside", "outside", "between", "about", "after", "before", "during",
+    "under", "than", "like", "despite", "amid", "onto", "within", "through", "via", "by", "off",
+    "along", "beyond", "throughout", "upon", "among", "behind", "since", "until",
+})
+# Verbs whose modifier is someone else: "Iranian-backed Houthis" are not Iranian.
+SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "ally", "align", "train",
+                            "finance", "base", "link", "inspire", "affiliate"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det", "case"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+GROUP_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "minister",
+                         "official", "neighbor", "neighbour", "state", "counterpart", "delegation",
+                         "ally", "foreign minister", "administration", "capital", "party",
+                         "diplomat", "negotiator", "envoy"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+SPEAKER_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "announce", "declare", "insist",
+                           "stress", "note", "claim", "write", "tweet"})
+# Nouns naming a part or a group of something; "X of <actor>" is then that actor.
+PART_NOUNS = frozenset({
+    "member", "number", "score", "dozen", "hundred", "thousand", "million", "group", "coalition",
+    "delegation", "team", "contingent", "majority", "minority", "rest", "half", "some", "many",
+    "most", "all", "several", "each", "one", "few", "none", "both", "either", "neither", "any",
+    "body", "wing", "unit", "faction", "branch", "section", "bloc", "squad", "battalion",
+    "brigade", "division", "platoon", "column", "convoy", "fleet", "flotilla", "head", "chief",
+    "leadership", "representative", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+})
+PACT_NOUNS = frozenset({"agreement", "treaty", "accord", "pact", "deal", "convention"})
+STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "consulate",
+                            "special envoy", "charge d'affaires", "chargé d'affaires"})
+# Sectors whose unqualified members are usually where the story happens ("police", "protesters").
+LOCAL_SECTORS = frozenset({"CVL", "REB", "OPP", "MIL", "JUD", "COP"})
+SPECIFIC_SECTORS = frozenset({"BUS", "JUD", "LEG", "MIL", "REB", "OPP", "NGO", "MED", "SPY"})
+CONTEXT_HOWS = frozenset({"home-country", "coref-sector", "dyad", "location", "coref-country",
+                          "foreign-diplomat", "pronoun"})
+EXPLICIT_HOWS = frozenset({"country-name", "capital", "seat", "org", "adjective", "demonym",
+                           "office-holder", "location"})
+_ENTRY_HOW = {"country": "country-name", "capital": "capital", "seat": "seat", "org": "org",
+              "adjective": "adjective", "demonym": "demonym", "person": "office-holder"}
