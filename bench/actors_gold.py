@@ -148,8 +148,12 @@ def _score_event(parsed, mentions, kb, event, stats, errors, doc_id) -> None:
                                                                   target.get("country"))
         if event.get("main"):
             stats["main"] += 1
-            stats["main_ok"] += {found["source"], found["target"]} == {source.get("country"),
-                                                                       target.get("country")}
+            dyad_ok = {found["source"], found["target"]} == {source.get("country"),
+                                                             target.get("country")}
+            stats["main_ok"] += dyad_ok
+            if not dyad_ok:
+                errors.append(f"{doc_id} MAIN {event['type']}: gold {source.get('country')}-"
+                              f"{target.get('country')} got {found['source']}-{found['target']}")
 
 
 def _report(stats: dict[str, dict[str, int]]) -> None:

@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,13 +223,17 @@ def main() -> None:
     knowledge = load_knowledge()
     pipeline = nlp.load_pipeline(options.model)
     tally = Tally()
+    coding_seconds, articles_done = 0.0, 0
     for txt, gold, pub_date, row in articles(args.sets):
         if args.doc and args.doc not in txt.stem:
             continue
         parsed = nlp.parse(article_of(txt, gold, pub_date, row, knowledge), pipeline)
         mentions = mentions_for(parsed, knowledge)
         timerefs = dates.find_timerefs(parsed)
+        started = time.perf_counter()
         preds = list(code_events(parsed, mentions, timerefs, knowledge, options))
+        coding_seconds += time.perf_counter() - started
+        articles_done += 1
         golds = gold["events"]
         pairs = match(golds, preds, with_countries=True)
         loose = match(golds, preds, with_countries=False)
@@ -258,6 +263,8 @@ def main() -> None:
                     print(f"  ~ bg {g['background']}/{e.background} status {g['status']}/"
                           f"{e.status} {e.type} [{e.trigger}] date={e.date} | {e.evidence[:90]}")
     report(tally)
+    print(f"coding time     {1000 * coding_seconds / max(1, articles_done):.1f} ms per article "
+          "(code_events only, after parsing)")
 
 
 def ratio(a: int, b: int) -> float:

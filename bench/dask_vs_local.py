@@ -24,17 +24,28 @@ from synthetic_corpus import build_corpus, corpus_words  # noqa: E402
 
 
 def differences(a: RunResult, b: RunResult) -> list[str]:
-    """What differs between two runs (empty when identical)."""
+    """What differs between two runs (empty when identical), with the first differing item."""
     found = []
-    if [article_json(x) for x in a.articles] != [article_json(x) for x in b.articles]:
-        found.append("articles")
-    if [event_json(x) for x in a.events] != [event_json(x) for x in b.events]:
-        found.append("events")
-    if a.stories != b.stories:
-        found.append("stories")
-    if a.duplicates != b.duplicates:
-        found.append("duplicates")
+    pairs = {
+        "articles": ([article_json(x) for x in a.articles], [article_json(x) for x in b.articles]),
+        "events": ([event_json(x) for x in a.events], [event_json(x) for x in b.events]),
+        "stories": ([x.to_json() for x in a.stories], [x.to_json() for x in b.stories]),
+        "duplicates": ([x.to_json() for x in a.duplicates], [x.to_json() for x in b.duplicates]),
+    }
+    for name, (left, right) in pairs.items():
+        if left != right:
+            found.append(f"{name} ({len(left)} vs {len(right)}){_first_difference(left, right)}")
     return found
+
+
+def _first_difference(left: list[dict], right: list[dict]) -> str:
+    for x, y in zip(left, right, strict=False):
+        if x != y:
+            keys = sorted(k for k in set(x) | set(y) if x.get(k) != y.get(k))
+            key = keys[0]
+            return f": first at {x.get('doc_id') or x.get('story_id') or x.get('group_id')}, " \
+                   f"fields {keys[:5]}, {key}={str(x.get(key))[:80]!r} vs {str(y.get(key))[:80]!r}"
+    return ""
 
 
 def main() -> None:
@@ -63,7 +74,9 @@ def main() -> None:
     print(f"local, {args.workers} processes : {local_s:8.1f} s  {words / local_s:7.0f} words/s")
     print(f"dask, {args.workers} workers    : {dask_s:8.1f} s  {words / dask_s:7.0f} words/s")
     print(f"ratio dask/local     : {dask_s / local_s:.2f}")
-    print("outputs identical    : " + ("yes" if not diff else "NO, differ in " + ", ".join(diff)))
+    print("outputs identical    : " + ("yes" if not diff else "NO, differ in:"))
+    for line in diff:
+        print("  " + line)
 
 
 if __name__ == "__main__":

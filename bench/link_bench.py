@@ -3,7 +3,9 @@
     .venv/bin/python bench/link_bench.py              # 10k and 100k events
     .venv/bin/python bench/link_bench.py --sizes 1000 20000
 
-Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own. The corpus is
+Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own (the forked
+helpers that use the second core from 20k mentions on are not counted; `--serial` runs without
+them). link_cpu_seconds is the main process's CPU time. The corpus is
 synthetic but shaped like news: happenings between country pairs drawn from a skewed (Zipf-like)
 distribution, a third of them domestic; PLOVER types with news-like frequencies; dates over
 three years, most to the day, some to the month or year, some unknown; a source unresolved in
@@ -150,14 +152,14 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n_events: int) -> dict:
+def measure(n_events: int, parallel: bool | None = None) -> dict:
     """Build the inputs, link them, and report time and memory (run in its own process)."""
     from newsevents import link
 
     results = synthetic_results(n_events)
     before = _rss_mb()
     started, cpu_started = time.perf_counter(), time.process_time()
-    run = link.link(results)
+    run = link.link(results, parallel=parallel)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     precision, recall = pair_quality(run)
     return {
@@ -201,15 +203,17 @@ def pair_quality(run) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--serial", action="store_true", help="one process (no forked helpers)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one)))
+        print(json.dumps(measure(args.one, False if args.serial else None)))
         return
     print(f"load average before: {os.getloadavg()[0]:.1f} (wall time grows with other work on "
           "the machine; link_cpu_seconds does not)")
     for size in args.sizes:
-        done = subprocess.run([sys.executable, __file__, "--one", str(size)], check=True,
+        command = [sys.executable, __file__, "--one", str(size)]
+        done = subprocess.run(command + (["--serial"] if args.serial else []), check=True,
                               capture_output=True, text=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{size:>7} events requested: " + ", ".join(f"{k} {v}" for k, v in figures.items()))

@@ -37,7 +37,11 @@ name\taliases\troles
 
 
 def is_person(actor: TabariActor) -> bool:
-    """People carry dated roles or come from CountryInfo; places and groups do not."""
+    """People carry dated roles or come from CountryInfo. States whose code changed over time
+    ("ARMENIA [USRARM <900823] [ARM >911221]") are dated too, but a bare country code
+    never belongs to a person."""
+    if any(len(r.code) == 3 for r in actor.roles):
+        return False
     return "CountryInfo" in actor.comment or any(r.start or r.end for r in actor.roles)
 
 

@@ -275,3 +275,41 @@ def test_unqualified_civilians_belong_to_the_one_country_of_their_sentence(artic
     ref = resolve(article, actor_kb, "americandownfall_2017-04_us-tomahawks-shayrat",
                   "innocent civilians", outlet="USA")
     assert (cs(ref), ref.how) == (("SYR", "CVL"), "sentence-country")
+
+
+def test_someone_acting_for_a_named_person_takes_their_country(article, actor_kb):
+    ref = resolve(article, actor_kb, "wantedinafrica_2017-09_kenya-result-annulled",
+                  "A legal representative for Kenyatta", outlet="ITA")
+    assert (cs(ref), ref.how) == (("KEN", "GOV"), "affiliation")
+
+
+def test_goods_stand_for_the_business_of_their_origin(article, actor_kb):
+    ref = resolve(article, actor_kb, "worldgrain_2020-05_china-barley-tariff",
+                  "barley imported from Australia", outlet="USA")
+    assert cs(ref) == ("AUS", "BUS")
+
+
+def test_we_in_a_quote_is_the_speaker(article, actor_kb):
+    ref = resolve(article, actor_kb, "trtworld_2019-08-22_gsomia-termination", "we",
+                  "Under this situation", outlet="TUR")
+    assert (ref.name, ref.country) == ("Kim You-Geun", "KOR")
+
+
+def test_person_name_with_a_stop_word_inside_is_one_name(article, actor_kb):
+    ref = resolve(article, actor_kb, "trtworld_2019-08-22_gsomia-termination", "Kim You-Geun",
+                  outlet="TUR")
+    assert (ref.name, cs(ref)) == ("Kim You-Geun", ("KOR", "GOV"))
+
+
+def test_group_phrase_under_the_other_party_is_the_second_party(article, actor_kb):
+    ref = resolve(article, actor_kb, KYODO, "their countries", outlet="JPN")
+    assert (ref.country, ref.how) == ("KOR", "dyad")
+
+
+def test_national_outlet_involved_in_the_story_is_home(article, actor_kb):
+    ref = resolve(article, actor_kb, "chosun_2013-12-27_abe-yasukuni-visit", "The government",
+                  outlet="KOR")
+    assert (cs(ref), ref.how) == (("KOR", "GOV"), "home-country")
+    ambassador = resolve(article, actor_kb, "chosun_2013-12-27_abe-yasukuni-visit",
+                         "the ambassador", outlet="KOR")
+    assert (cs(ambassador), ambassador.how) == (("JPN", "GOV"), "foreign-diplomat")

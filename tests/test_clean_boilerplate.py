@@ -180,3 +180,15 @@ def test_standfirst_under_the_title_but_never_a_short_lead(corpus_dir, knowledge
     text = raw.text.replace(dek, lead)
     article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
     assert article.body_lines[0].text == lead
+
+
+@pytest.mark.parametrize("label", ["UPDATE: ", "WASHINGTON (Reuters) - "])
+@pytest.mark.parametrize("paragraph", ["Shigeki Takizaki, the head of the ministry",
+                                       "It would be the first formal face-to-face"])
+def test_a_dateline_like_paragraph_inside_the_article_never_cuts_its_lead(corpus_dir, knowledge,
+                                                                          label, paragraph):
+    raw = _raw(corpus_dir, "seeds", "kyodo_2020-10-27_takizaki-visit-plan", False)
+    text = raw.text.replace(paragraph, label + paragraph)
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert article.body_lines[0].text.startswith("A senior official at the Foreign Ministry")
+    assert len(article.body_lines) == 9

@@ -196,3 +196,15 @@ def test_dateline_alone_on_its_line(corpus_dir, knowledge):
         "dateline-only")
     assert (article.dateline_place, article.outlet) == ("SEOUL", "Yonhap")
     assert article.body_lines[0].text.startswith("The vice foreign ministers")
+
+
+@pytest.mark.parametrize(("opening", "outlet", "country"), [
+    ("(Reuters) — ", "Reuters", "GBR"),
+    ("By Kim Tong-hyung, Associated Press\n", "AP", "USA"),
+])
+def test_outlet_from_bare_agency_opener_and_byline(corpus_dir, knowledge, opening, outlet,
+                                                   country):
+    raw = _text(corpus_dir, "seeds", "yonhap_2020-11-12_vice-fm-phone")
+    text = raw.text.replace("SEOUL, Nov. 12 (Yonhap) -- ", opening)
+    article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
+    assert (article.outlet, article.outlet_country) == (outlet, country)

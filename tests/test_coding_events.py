@@ -202,3 +202,21 @@ def test_a_second_arrest_of_another_person_is_another_event(nlp, knowledge):
     ]
     events = code(nlp, knowledge, lines, pub_date="2020-11-18")
     assert len(of_type(events, "COERCE")) == 2
+
+
+def test_dateline_place_is_not_an_actor(nlp, knowledge):
+    line = ("COLOMBO, Sri Lanka — Sri Lankan protesters stormed President Gotabaya Rajapaksa’s "
+            "residence and nearby office on Saturday.")
+    events = code(nlp, knowledge, [line], pub_date="2022-07-09")
+    main = [e for e in events if e.main]
+    assert main and main[0].type == "PROTEST"  # civilians storming: a protest, not an assault
+
+
+def test_a_same_country_pair_in_a_two_country_story_is_between_the_parties(nlp, knowledge):
+    lines = [
+        "Russia announced its decision to expel two U.S. diplomats.",
+        "The ministry accused them of engaging in illegal activities.",
+    ]
+    events = code(nlp, knowledge, lines, pub_date="2023-09-14")
+    accuse = of_type(events, "ACCUSE")
+    assert accuse and countries(accuse[0]) == {"RUS", "USA"}

@@ -108,3 +108,13 @@ def test_any_mix_of_real_sentences_codes_consistently(nlp, knowledge, lines, pub
         assert e.type in PLOVER_TYPES and e.status in STATUSES
         assert art.raw[e.evidence_start:e.evidence_end] == e.evidence
         assert not (e.background and pub_date and e.date == pub_date)
+
+
+def test_an_article_without_events_codes_to_nothing(nlp, knowledge):
+    art = article(["Weather: sunny spells and a light breeze are expected over the weekend."])
+    assert coded(nlp, knowledge, art) == ()
+
+
+def test_an_empty_body_codes_to_nothing(nlp, knowledge):
+    empty = Article(doc_id="e", source_path="e.txt", raw="", body_lines=(), pub_date=None)
+    assert coded(nlp, knowledge, empty) == ()

@@ -79,7 +79,7 @@ def clean(
     removed = tuple(RemovedLine(ln.start, ln.end, ln.text, r)
                     for ln, r in zip(verdicts.lines, verdicts.reasons, strict=True) if r)
     outlet = find_outlet(raw, verdicts, knowledge.outlets)
-    published = find_pub_date(raw, verdicts)
+    published = find_pub_date(raw, verdicts, knowledge.outlets)
     title = raw.meta.title
     if verdicts.title_index is not None:
         title = verdicts.feats[verdicts.title_index].content or title

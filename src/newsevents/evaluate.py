@@ -7,7 +7,8 @@ Matching rules (documented in README, "Evaluation"):
   `body_first_line` or after `body_last_line` (titles, bylines, sidebars). Gold body lines are the
   other non-blank lines. Boilerplate recall = gold non-body lines we removed / gold non-body lines;
   precision = removed lines that are gold non-body / removed lines; body lost = gold body lines we
-  removed / gold body lines. All three are pooled over articles.
+  removed / gold body lines. All three are pooled over articles. A headline removed as the title
+  is kept as the article's title, not lost: it counts only where the gold says it is not body.
 * Publication date: exact match of YYYY-MM-DD (null = null counts as right), over all articles and
   over the articles whose date a reader can find in the text or the metadata given to the run.
 * Lenient event match (one-to-one per article, greedy, same-type candidates first): the predicted
@@ -112,14 +113,28 @@ class _Ratio:
         return self.hit / self.total if self.total else None
 
 
+def _removed_lines(pred: dict[str, Any] | None, non_body: set[str]) -> set[str]:
+    """Lines the prediction removed from the body.
+
+    A headline taken out as the article's title is kept (as `title`), not lost: it counts as
+    removed only where the gold says it is not body.
+    """
+    if pred is None or pred.get("status") != "ok":
+        return set()
+    lines = pred.get("removed_lines", [])
+    reasons = pred.get("removed_reasons") or [None] * len(lines)
+    return {
+        _norm(line) for line, reason in zip(lines, reasons, strict=False)
+        if _norm(line) and (reason != "title" or _norm(line) in non_body)
+    }
+
+
 def _cleaning_scores(gold: list[GoldArticle], preds: dict[str, dict[str, Any]]) -> dict[str, Any]:
     recall, precision, lost = _Ratio(), _Ratio(), _Ratio()
     for g in gold:
         pred = preds.get(g.doc_id)
         non_body, body = _gold_line_sets(g)
-        removed = {_norm(r) for r in (pred or {}).get("removed_lines", []) if _norm(r)}
-        if pred is None or pred.get("status") != "ok":
-            removed = set()
+        removed = _removed_lines(pred, non_body)
         recall.add(len(non_body & removed), len(non_body))
         precision.add(len(removed & non_body), len(removed))
         lost.add(len(body & removed), len(body))

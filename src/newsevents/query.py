@@ -25,6 +25,8 @@ EVENT_FIELDS = (
     "e.story_id", "e.confidence", "a.outlet", "a.outlet_country", "a.url", "a.title",
     "a.pub_date",
 )
+# The columns a terminal table shows (the dicts hold all of EVENT_FIELDS).
+DISPLAY_COLUMNS = ("date", "type", "source_code", "target_code", "status", "outlet", "evidence")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 EFFECTIVE_DATE = "COALESCE(e.date, a.pub_date)"
 # A period's first and last day as comparable strings: "2019" spans "2019-00-00".."2019-99-99".

@@ -140,7 +140,7 @@ class Article(Record):
     url: str | None = None
     dateline_place: str | None = None
     pub_date: str | None = None  # YYYY-MM-DD
-    pub_date_source: str | None = None  # manifest|sidecar|jsonl|html-meta|text|dateline|inferred
+    pub_date_source: str | None = None  # manifest|sidecar|jsonl|html-meta|text|dateline|url|inferred
     truncated: bool = False
     content_hash: str = ""
 

@@ -21,6 +21,7 @@ from newsevents.knowledge.actorkb import ActorKB
 from newsevents.records import Parsed
 
 CACHE_KEY = "newsevents.actor_context"
+OUTLET_INVOLVED_MENTIONS = 3  # the outlet's country named this often is part of the story
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def _build(parsed: Parsed, scan: DocScan, kb: ActorKB) -> ArticleContext:
     for hit in scan.names:
         country = hit.entry.country
         if hit.entry.kind == "person":
+            if hit.end - hit.start == 1:
+                continue  # a lone "Abdullah" may be anyone; its resolution uses the text
             role = hit.entry.role_on(parsed.article.pub_date)
             country = role.country if role else country
         if country:
@@ -149,8 +152,9 @@ def _line_starts(doc: Any) -> list[int]:
 
 def _home_country(parsed: Parsed, kb: ActorKB, ranking: tuple[str, ...],
                   counts: Counter[str], dateline_place: str | None) -> str | None:
-    """Dateline country; else the outlet's country if the article is (one of) about it; else the
-    country the article is most about; else the outlet's country."""
+    """Dateline country; else the outlet's country if the story involves it (about as often
+    named as the main country, or named repeatedly: a Korean paper on a Japan-Korea row); else
+    the country the article is most about; else the outlet's country."""
     article = parsed.article
     place = _place_country(dateline_place, kb)
     if place:
@@ -158,7 +162,8 @@ def _home_country(parsed: Parsed, kb: ActorKB, ranking: tuple[str, ...],
     outlet = article.outlet_country
     if not ranking:
         return outlet
-    if outlet and outlet in ranking[:2] and counts[outlet] * 2 >= counts[ranking[0]]:
+    if outlet and outlet in ranking[:3] and (counts[outlet] * 2 >= counts[ranking[0]]
+                                             or counts[outlet] >= OUTLET_INVOLVED_MENTIONS):
         return outlet
     return ranking[0]
 

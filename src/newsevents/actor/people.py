@@ -82,6 +82,8 @@ class PeopleRules:
         else:
             how = "office-holder"
         role = entry.role_on(self.day)
+        if role is None and len(person.text.split()) == 1:
+            return None  # a lone "Hassan" out of office on that day is likely someone else
         if role is None:
             # Out of office on that day ("former President Jair Bolsonaro"): still their
             # country; the sector comes from the title, if any.

@@ -34,6 +34,7 @@ from newsevents.actor.words import (
     PART_NOUNS,
     PLACE_PREPS,
     SPONSOR_LEMMAS,
+    TRADE_WORDS,
 )
 from newsevents.knowledge.actorkb import ActorKB, KBEntry, actor_code
 from newsevents.records import ActorMention, ActorRef, Parsed
@@ -83,6 +84,11 @@ class Resolver(ReferenceRules, PeopleRules):
             refs = tuple(self._country_ref(c, "GOV", "dyad")
                          for c in self.context.dyad(start, (start, end)))
             return tuple(self._placed(r, start, end) for r in refs)
+        inner = self._group_within(start, end)
+        if inner:
+            sector = self._sector_of(start, end) or "GOV"
+            return tuple(self._placed(self._country_ref(c, sector, "dyad"), start, end)
+                         for c in inner)
         parties = self._coordinated_countries(start, end)
         if len(parties) >= 2:
             sector = self._sector_of(start, end) or "GOV"
@@ -108,10 +114,17 @@ class Resolver(ReferenceRules, PeopleRules):
             if earlier is not None:
                 return self._relabel(earlier.ref, "coref")
             dyad = self.context.dyad(start, (start, end))
-            return self._country_ref(dyad[0], "GOV", "dyad") if dyad else None
+            if not dyad:
+                return None
+            party = dyad[1] if len(dyad) > 1 and self._clause_subject_country(
+                start, end, root) == dyad[0] else dyad[0]
+            return self._country_ref(party, "GOV", "dyad")
         person = self.scan.person_at.get(root.i)
         if person is not None:
             return self._person_phrase(person, start, end)
+        inner = self._group_within(start, end)
+        if inner:
+            return self._country_ref(inner[0], self._sector_of(start, end) or "GOV", "dyad")
         return self._described(start, end, root)
 
     def _described(self, start: int, end: int, root: Any) -> ActorRef | None:
@@ -131,7 +144,8 @@ class Resolver(ReferenceRules, PeopleRules):
                 and not root_name.entry.country:
             root_name = None
         if org is None and agent is None and root_name is None:
-            return self._possessor(start, end, root)
+            return (self._affiliated(own_names, root) or self._traded_goods(start, end, root)
+                    or self._possessor(start, end, root))
         country, how = self._country_from(own_names, org)
         if country is None and agent is not None:
             country, how = self._country_from_places(names, agent)
@@ -139,6 +153,8 @@ class Resolver(ReferenceRules, PeopleRules):
         if org is not None:
             entry = org.entry
             country = country or entry.country
+            if country is None and entry.sector == "GOV":
+                country, how = self._context_country(start, end, root, agent)
             return ActorRef(text=None, name=entry.name, country=country, sector=sector,
                             code=entry.code if country == entry.country or not country
                             else actor_code(country, sector), how="org")
@@ -316,12 +332,72 @@ class Resolver(ReferenceRules, PeopleRules):
                     and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return any(o.lemma_.lower() in self.kb.military_objects for o in objects)
 
+    def _clause_subject_country(self, start: int, end: int, root: Any) -> str | None:
+        """The country of the subject of the clause a non-subject phrase sits in ("The officials
+        agreed on the importance of their countries cooperating": the officials')."""
+        if root.dep_ in ("nsubj", "nsubjpass") and not _non_finite(root.head):
+            return None  # the subject of a finite clause is the first party itself
+        token = root
+        for _ in range(8):
+            if token.head.i == token.i:
+                break
+            token = token.head
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and not start <= c.i < end), None)
+            if subject is not None:
+                sub = sorted(t.i for t in subject.subtree)
+                ref = self._resolve_core(sub[0], sub[-1] + 1)
+                return ref.country if ref is not None else None
+        return None
+
+    def _group_within(self, start: int, end: int) -> tuple[str, ...]:
+        """"troops from both sides", "officials of the two countries": the dyad, when the
+        phrase's actors are drawn from a group phrase."""
+        root = self._span_root(start, end)
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for obj in prep.children:
+                sub = sorted(t.i for t in obj.subtree)
+                if obj.dep_ == "pobj" and start <= sub[0] and sub[-1] < end \
+                        and self._is_group_phrase(sub[0], sub[-1] + 1):
+                    return self.context.dyad(start, (start, end))
+        return ()
+
     def _sector_of(self, start: int, end: int) -> str | None:
         root = self._span_root(start, end)
         agents = [(s, self.scan.agent_at[s.start]) for s in self._signals(start, end, root)
                   if s.start in self.scan.agent_at]
         agent = self._head_agent(agents, root)
         return agent.agent.sector if agent else None
+
+    def _affiliated(self, names: list[tuple[Signal, NameHit]], root: Any) -> ActorRef | None:
+        """"A legal representative for Kenyatta": someone acting for a named person."""
+        if root.lemma_.lower() not in PART_NOUNS:
+            return None
+        people = [h.entry for s, h in names if h.entry.kind == "person" and h.entry.country
+                  and (s.direct or s.via in ("of", "for"))]
+        if not people:
+            return None
+        person = people[0]
+        sector = person.sector or "GOV"
+        return ActorRef(text=None, name=person.name, country=person.country, sector=sector,
+                        code=actor_code(person.country, sector), how="affiliation")
+
+    def _traded_goods(self, start: int, end: int, root: Any) -> ActorRef | None:
+        """"barley imported from Australia", "Chinese imports": goods stand for the business
+        of the country they come from."""
+        for token in root.subtree:
+            if not start <= token.i < end or token.lemma_.lower() not in TRADE_WORDS:
+                continue
+            for hit_start in range(token.i, end):
+                hit = self.scan.name_at.get(hit_start)
+                country = self._entry_country(hit.entry) if hit is not None else None
+                if country:
+                    return ActorRef(text=None, name=self.kb.country_name(country),
+                                    country=country, sector="BUS",
+                                    code=actor_code(country, "BUS"), how="goods-origin")
+        return None
 
     def _possessor(self, start: int, end: int, root: Any) -> ActorRef | None:
         """"Japanese firms' seized assets": a non-actor head owned by an actor."""
@@ -360,3 +436,8 @@ class Resolver(ReferenceRules, PeopleRules):
         body_end = self.doc[end - 1].idx + len(self.doc[end - 1].text)
         raw_start, raw_end = article.body_to_raw(body_start), article.body_to_raw(body_end)
         return replace(ref, text=article.raw[raw_start:raw_end], start=raw_start, end=raw_end)
+
+
+def _non_finite(verb: Any) -> bool:
+    """A gerund ("their countries cooperating") or a to-infinitive ("for them to meet")."""
+    return verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -176,6 +176,8 @@ class ReferenceRules:
             c.lower_ == "bilateral" for c in root.children)
 
     def _is_group_phrase(self, start: int, end: int) -> bool:
+        """"the two countries", "both sides", "their leaders", "the officials": a plural group
+        noun with no country or owner of its own."""
         span = self.doc[start:end]
         root = self._span_root(start, end)
         if root.tag_ not in ("NNS", "NNPS") and root.lemma_.lower() not in ("both",):
@@ -184,6 +186,8 @@ class ReferenceRules:
             return False
         if any(self.scan.name_at.get(i) for i in range(start, end)):
             return False
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children):
+            return False  # "the party's senior officials" belong to the party
         words = {t.lower_ for t in span}
         return bool(words & {"two", "both", "their", "the", "three"}) and "other" not in words
 

@@ -201,7 +201,7 @@ def _name_runs(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
         end = i + 1
         while end < len(doc) and end not in taken and not doc[end].is_sent_start:
             nxt = doc[end]
-            if _starts_name(nxt):
+            if _starts_name(nxt) or _continues_person(nxt):
                 end += 1
             elif nxt.lower_ in _LINKERS and end + 1 < len(doc) and _starts_name(doc[end + 1]) \
                     and (nxt.text in ("-", "'", "’") or nxt.lower_ in _LINKERS):
@@ -214,6 +214,13 @@ def _name_runs(doc: Any, taken: set[int]) -> list[tuple[int, int]]:
         runs.append((i, end))
         i = end
     return runs
+
+
+def _continues_person(token: Any) -> bool:
+    """A capitalised word the model puts inside a person's name, even a stop word ("Kim You-
+    geun")."""
+    return token.is_alpha and token.text[0].isupper() and token.ent_type_ == "PERSON" \
+        and token.ent_iob_ == "I"
 
 
 def _starts_name(token: Any) -> bool:

@@ -47,3 +47,6 @@ EXPLICIT_HOWS = frozenset({"country-name", "capital", "seat", "org", "adjective"
                            "office-holder", "location"})
 _ENTRY_HOW = {"country": "country-name", "capital": "capital", "seat": "seat", "org": "org",
               "adjective": "adjective", "demonym": "demonym", "person": "office-holder"}
+# Words that make a phrase about goods from somewhere ("barley imported from Australia").
+TRADE_WORDS = frozenset({"import", "export", "ship", "produce", "source", "originate", "good",
+                         "product", "commodity"})

@@ -57,7 +57,7 @@ def words(text: str) -> list[str]:
 
 def without_trailing_credit(text: str) -> str:
     """The line without a closing agency credit such as "(Yonhap)"."""
-    return TRAILING_CREDIT.sub("", text)
+    return TRAILING_CREDIT.sub("", text) if text.rstrip().endswith(")") else text
 
 
 def ends_sentence(text: str) -> bool:
@@ -103,6 +103,17 @@ class LineFeatures:
         if self.rule_reason is not None:
             return False
         return (self.terminal and self.units >= 6) or self.units >= 20
+
+    @property
+    def strong_dateline(self) -> bool:
+        """A dateline whose place is in capitals ("SEOUL, Nov. 12 (Yonhap) --") or that opens
+        with the agency ("(CNN)"): safe to start the body at, wherever it is."""
+        if self.dateline is None:
+            return False
+        head = self.dateline.group(0)
+        place = dateline_parts(self.dateline)
+        return head.startswith("(") or bool(place) and all(
+            c.isupper() for c in place[0] if c.isalpha())
 
     @property
     def headline_like(self) -> bool:
@@ -155,11 +166,18 @@ def is_date_stamp(tokens: list[str], rules: BoilerplateRules) -> bool:
 
 def find_dateline(content: str, rules: BoilerplateRules) -> re.Match[str] | None:
     """The dateline at the start of a line ("SEOUL, Nov. 12 (Yonhap) -- ..."), if any."""
+    labels = rules.word_list("not-a-place")
     for rule in rules.by_reason("dateline"):
         match = rule.search(content)
-        if match is not None and _plausible_dateline(match):
+        if match is not None and _plausible_dateline(match) and not _is_label(match, labels):
             return match
     return None
+
+
+def _is_label(match: re.Match[str], labels: frozenset[str]) -> bool:
+    """"UPDATE: ...", "EDITOR'S NOTE: ...": a label in capitals, not a place."""
+    parts = dateline_parts(match)
+    return bool(parts) and parts[0].lower() in labels
 
 
 def _plausible_dateline(match: re.Match[str]) -> bool:

@@ -36,6 +36,18 @@ class OutletFinding:
     known: Outlet | None
 
 
+def trusted_dateline(match: re.Match[str] | None, outlets: OutletTable) -> bool:
+    """A dateline to believe: a place in capitals ("SEOUL, Nov. 12 --"), or one whose bracketed
+    agency is a known outlet ("New Delhi, Sep 7 (IANS)", "(CNN)"); not "Prime Minister Narendra
+    Modi (BJP) Sunday ..."."""
+    if match is None:
+        return False
+    named = dateline_outlet(match)
+    parts = dateline_parts(match)
+    in_capitals = bool(parts) and all(c.isupper() for c in parts[0] if c.isalpha())
+    return in_capitals or (named is not None and outlets.lookup(named) is not None)
+
+
 def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
     """Outlet names the text gives, most telling first: the dateline opening the body
     ("(Yonhap)", ", Kyodo -"), a closing "(Yonhap)", lines naming only an outlet ("• Kyodo")."""
@@ -44,7 +56,8 @@ def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
     named: list[str] = []
     start = verdicts.body_start
     for i, feature in enumerate(verdicts.feats):
-        if feature.dateline is not None and start is not None and abs(i - start) <= 1:
+        if (start is not None and abs(i - start) <= 1
+                and trusted_dateline(feature.dateline, outlets)):
             in_brackets = dateline_outlet(feature.dateline)
             dateline.extend([in_brackets] if in_brackets else [])
             dateline.extend(p for p in dateline_parts(feature.dateline) if outlets.lookup(p))
@@ -52,6 +65,8 @@ def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
             bare = feature.content.strip("•·-–—|*() ").strip()
             if outlets.lookup(bare):
                 named.append(bare)
+        elif verdicts.reasons[i] == "byline":
+            named.extend(_byline_outlet(feature.content, outlets))
     body = [line for line, reason in zip(verdicts.lines, verdicts.reasons, strict=True)
             if reason is None]
     if body:
@@ -60,6 +75,12 @@ def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
         if closing and outlets.lookup(closing):
             credit.append(closing)
     return dateline + credit + named
+
+
+def _byline_outlet(text: str, outlets: OutletTable) -> list[str]:
+    """The outlet closing a byline: "By Kim Tong-hyung, Associated Press", "Jane Doe | Reuters"."""
+    last = re.split(r"\s*[,|/]\s*|\s+-\s+", text.strip())[-1].strip(" .")
+    return [last] if last and last != text.strip() and outlets.lookup(last) else []
 
 
 def find_outlet(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -> OutletFinding:
@@ -76,21 +97,22 @@ def find_outlet(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -
     return OutletFinding(url_outlet.name if url_outlet else None, known)
 
 
-def opening_dateline(verdicts: LineVerdicts) -> re.Match[str] | None:
+def opening_dateline(verdicts: LineVerdicts, outlets: OutletTable) -> re.Match[str] | None:
     """The dateline that opens the body: on its first line, or alone on the line above."""
     start = verdicts.body_start
     if start is None:
         return None
     for i in (start, start - 1):
         feature = verdicts.feats[i] if 0 <= i < len(verdicts.feats) else None
-        if feature is not None and feature.dateline is not None and feature.rule_reason is None:
+        if (feature is not None and feature.rule_reason is None
+                and trusted_dateline(feature.dateline, outlets)):
             return feature.dateline
     return None
 
 
 def find_dateline_place(verdicts: LineVerdicts, outlets: OutletTable) -> str | None:
     """The place of the dateline that opens the body, as written ("SEOUL")."""
-    dateline = opening_dateline(verdicts)
+    dateline = opening_dateline(verdicts, outlets)
     if dateline is None:
         return None
     places = [p for p in dateline_parts(dateline) if not outlets.lookup(p)]
@@ -133,13 +155,13 @@ def _header_date(verdicts: LineVerdicts) -> str | None:
     return None
 
 
-def _dateline_date(verdicts: LineVerdicts, text: str) -> str | None:
-    dateline = opening_dateline(verdicts)
+def _dateline_date(verdicts: LineVerdicts, text: str, outlets: OutletTable) -> str | None:
+    dateline = opening_dateline(verdicts, outlets)
     found = pubdate.month_day(dateline.group(0)) if dateline is not None else None
     return pubdate.year_for(*found, text) if found else None
 
 
-def find_pub_date(raw: RawArticle, verdicts: LineVerdicts) -> PubDate:
+def find_pub_date(raw: RawArticle, verdicts: LineVerdicts, outlets: OutletTable) -> PubDate:
     """Publication date: metadata, else a date the text states (date line, header, dateline
     with a year the text gives), else the date in the URL's path, else None (never invented).
 
@@ -152,7 +174,7 @@ def find_pub_date(raw: RawArticle, verdicts: LineVerdicts) -> PubDate:
     value = pubdate.normalise_date(prefixed) or _header_date(verdicts)
     if value:
         return PubDate(value, "text")
-    value = _dateline_date(verdicts, raw.text)
+    value = _dateline_date(verdicts, raw.text, outlets)
     if value:
         return PubDate(value, "dateline")
     value = pubdate.url_date(raw.meta.url)

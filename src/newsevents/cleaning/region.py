@@ -108,7 +108,16 @@ def _run_from(scores: Sequence[int], start: int) -> tuple[int, int]:
 
 def _datelines(feats: Sequence[LineFeatures]) -> list[int]:
     return [i for i, f in enumerate(feats)
-            if f.dateline is not None and f.n_words >= 6 and f.rule_reason is None]
+            if f.strong_dateline and f.n_words >= 6 and f.rule_reason is None]
+
+
+def _header_above(skipped: Sequence[LineFeatures]) -> bool:
+    """Lines above a dateline may be passed over as header when none is prose, or when a header
+    marker (byline, date stamp, photo credit) among them shows they are the page's header: a
+    dek and a caption, never the article's lead paragraphs."""
+    if not any(f.prose for f in skipped):
+        return True
+    return any(f.rule_reason in HEADER_MARKERS for f in skipped)
 
 
 def _dateline_span(feats: Sequence[LineFeatures], scores: Sequence[int],
@@ -118,10 +127,13 @@ def _dateline_span(feats: Sequence[LineFeatures], scores: Sequence[int],
     start, end = span
     lines = _datelines(feats)
     for i in lines:
-        if start - DATELINE_BEHIND <= i <= min(end, start + DATELINE_AHEAD):
+        if (start - DATELINE_BEHIND <= i <= min(end, start + DATELINE_AHEAD)
+                and _header_above(feats[start:i])):
             return i, end
     best_total = sum(scores[start:end + 1])
     for i in lines:
+        if start <= i <= end:
+            continue  # a dateline-like line inside the article ("UPDATE: ...") never cuts it
         run_end, total = _run_from(scores, i)
         if total >= DATELINE_RUN_SHARE * best_total:
             return i, run_end

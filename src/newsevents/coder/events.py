@@ -36,7 +36,15 @@ MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
 JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
 DECLARED_TYPES = frozenset({"SANCTION", "REJECT"})
+SETTING_NOUNS = frozenset({"talk", "meeting", "summit", "phone", "telephone", "call", "visit",
+                           "trip", "conference", "dialogue", "discussion", "negotiation"})
 FRAMING_PREPS = frozenset({"in", "during", "over", "at", "on"})  # "In their talks, X and Y agreed"
+# A dateline or metadata prefix opening the first line ("date 2022-08-04 BEIJING —", "Cape Town:",
+# "SEOUL, Aug. 22 (Yonhap) --"): the place where the report was filed, not an actor of it.
+DATELINE = re.compile(
+    r"^(?:date \d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,4}"
+    r"(?:,? [A-Z][a-z]{2}\.? \d{1,2})?(?: \([^)]{1,40}\))?\s*(?:—|--|–|-|:)\s+)?"
+)
 WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 
 
@@ -72,6 +80,8 @@ def code_events(
     options: Options,
 ) -> tuple[Event, ...]:
     """The events the article body asserts, one per distinct happening, one of them main."""
+    lead_end = _dateline_end(parsed)
+    mentions = [m for m in mentions if parsed.doc[m.tok_start].idx >= lead_end]
     resolver = Resolver(parsed, MentionIndex.build(mentions), knowledge.actors)
     candidates: list[Candidate] = []
     today = partners.news_day(parsed, timerefs)
@@ -135,6 +145,15 @@ def _is_obligation(word: Any, lexicon: Any) -> bool:
 
 def _within(token: Any, clause: Any) -> bool:
     return token.i == clause.i or any(a.i == clause.i for a in token.ancestors)
+
+
+def _dateline_end(parsed: Parsed) -> int:
+    """Body offset where the first line's dateline or metadata prefix ends (0 if none)."""
+    lines = parsed.article.body_lines
+    if not lines:
+        return 0
+    match = DATELINE.match(lines[0].text)
+    return match.end() if match else 0
 
 
 def _is_headline(text: str) -> bool:
@@ -261,6 +280,7 @@ def _candidate(
         date = year
     background = (
         framing.date_is_earlier(date, parsed.article.pub_date)
+        or (year is not None and framing.date_is_earlier(year, parsed.article.pub_date))
         or framing.is_past_perfect(predicate, lexicon)
         or framing.in_recap_phrase(token, predicate, lexicon)
         or framing.in_state_sentence(token, predicate, lexicon)
@@ -291,12 +311,19 @@ def _candidate(
     )
 
 
+def _is_setting(token: Any) -> bool:
+    """Talks, calls and visits can be the setting of a clause ("In their talks, X and Y agreed",
+    "agreed over the phone"); other events in such a phrase are its cause ("over its crackdown")."""
+    return token.lemma_.lower() in SETTING_NOUNS
+
+
 def _clause_word(token: Any, predicate: Any) -> Any:
     """The verb whose clause states the event: "In their talks, X and Y agreed" -> agreed."""
     prep = token.head
     framing_pp = (
         predicate.i == token.i and token.dep_ == "pobj" and prep.dep_ == "prep"
         and prep.lower_ in FRAMING_PREPS and prep.head.pos_ in ("VERB", "AUX")
+        and _is_setting(token)
     )
     return prep.head if framing_pp else predicate
 
@@ -417,6 +444,9 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     return a.type in JOINT_TYPES and _compatible(sa, tb) and _compatible(ta, sb)
 
 
+# Acts one party does to another: in a two-country story a same-country pair is a misreading.
+BETWEEN_STATES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                            "SANCTION", "SUPPORT"})
 PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})  # done to persons: a new target, a new event
 COUNTRY_LEVEL = frozenset({"country", "capital", "adjective", "story-dyad", "outlet-country",
                            "home-country", "unresolved"})
@@ -492,6 +522,11 @@ def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
     source, target = c.roles.source, c.roles.target
     src = source.country if source else None
     tgt = target.country if target else None
+    if src and tgt and src == tgt and len(dyad) == 2 and src in dyad and c.type in BETWEEN_STATES:
+        # "the ministry accused them" in a Russia-US story: an act between the two parties
+        other = next(d for d in dyad if d != src)
+        return replace(c, roles=replace(c.roles, target=_with_country(target, other)),
+                       confidence=round(max(0.05, c.confidence - 0.1), 2))
     if src and tgt:
         return c
     if src:

@@ -28,6 +28,7 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Noun events whose "of" phrase names the doer ("the visit of X", "the deployment of troops");
 # for the others it names who is acted on ("the arrest of X").
 OF_IS_SOURCE = frozenset({"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc"})
 PRONOUN_POS = frozenset({"PRON"})
 MAX_CLIMB = 8
@@ -190,8 +191,10 @@ def carrier(token: Any, lexicon: EventLexicon) -> Any:
             if _lemma(head) == "of" and lexicon.is_cue(_lemma(governor), "light"):
                 current = governor
                 continue
-            if governor.pos_ == "VERB" and lexicon.is_cue(_lemma(governor), "light"):
-                return governor
+            if governor.pos_ == "VERB" and lexicon.is_cue(_lemma(governor), "light") and (
+                _lemma(head) in LIGHT_PREPS
+            ):
+                return governor  # "put the military on alert"
             return current
         if current.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "acomp", "xcomp", "ccomp"):
             return head if head.pos_ in ("VERB", "AUX") else current
@@ -229,6 +232,8 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
         ):
             current = head
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG":
+            return head  # "students protesting in Dhaka"
         if current.dep_ in ("acl", "relcl"):
             possessor = _child(head, {"poss"})
             if possessor is not None:
@@ -255,11 +260,12 @@ def _preferred_target(candidates: list[Any], resolver: Resolver, source: ActorRe
 
 
 def _prep_objects(token: Any, preps: Sequence[str]) -> list[Any]:
+    """Objects of `token`'s prepositions among `preps`, a place ("in Tokyo") last."""
     out = []
     for child in token.children:
         if child.dep_ == "prep" and _lemma(child) in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
-    return out
+    return sorted(out, key=lambda t: t.head.lower_ == "in")
 
 
 def _verb_targets(verb: Any, trigger: Any) -> list[Any]:
@@ -358,8 +364,10 @@ def roles_of(
         source = ActorRef(text=_phrase_text(source_head), how="unresolved")
     target = _preferred_target(target_heads, resolver, source)
     joint = False
-    if target is None and len(sources) > 1 and event_type in JOINT_TYPES:
-        target, joint = sources[1], True
+    if len(sources) > 1 and event_type in JOINT_TYPES and (
+        target is None or target.country in (None, *(s.country for s in sources))
+    ):
+        target, joint = sources[1], True  # "Japan and South Korea held talks in Tokyo"
     if trigger.pos_ == "ADJ" and speaker is not None:
         source = speaker  # "Kono said the ruling was unacceptable": Kono disapproves
     if attributed is not None and source is not None and speaker is not None and (

@@ -35,10 +35,13 @@ def _lemma(token: Any) -> str:
 
 
 def _below(token: Any) -> Iterator[Any]:
-    """Dependents up to NEAR_DEPTH arcs below `token`."""
+    """Dependents up to NEAR_DEPTH arcs below `token`, not inside its active subject ("the
+    talks ended" does not end talks)."""
     frontier = [token]
     for _ in range(NEAR_DEPTH):
-        frontier = [child for t in frontier for child in t.children]
+        frontier = [child for t in frontier for child in t.children
+                    if not (t.i == token.i and child.dep_ in ("nsubj", "csubj"))
+                    and child.lower_ != "without"]
         yield from frontier
 
 
@@ -67,6 +70,10 @@ def _companion_found(word: str, token: Any, near_lemmas: set[str]) -> bool:
         return _has_year(token)
     if word == "@xcomp":
         return _has_xcomp(token)
+    if ">" in word:  # "from>agreement": "agreement" governed by "from"
+        outer, inner = word.split(">", 1)
+        return any(_lemma(t) == outer and any(_lemma(c) == inner for c in t.children)
+                   for t in _below(token))
     return word in near_lemmas
 
 
@@ -117,6 +124,9 @@ def _is_modifier(token: Any, lexicon: EventLexicon) -> bool:
             and not lexicon.is_cue(_lemma(token.head), "light"))
 
 
+# Where a definite event noun refers back rather than tells ("the ruling goes against ...",
+# "took notice of the arrest"); as an object ("extend the curfew") it still tells an act.
+REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "appos", "ROOT"})
 SETTING_PREPS = frozenset({"over", "during", "at", "in", "on", "by"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 OWN_ARGUMENT_DEPS = frozenset({"poss", "nmod"})
@@ -126,7 +136,7 @@ OWN_ARGUMENT_PREPS = frozenset({"by", "between", "with", "against", "of", "on", 
 def is_anaphoric(token: Any) -> bool:
     """ "the ruling goes against ...", "the detention was assailed": a definite event noun with
     no participants of its own refers back to a happening already told, it does not assert one."""
-    if token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or token.dep_ not in REFERRING_DEPS:
         return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.pos_ in ("VERB", "AUX"):

@@ -17,6 +17,7 @@ from newsevents.linking.dedup import duplicate_groups
 from newsevents.linking.features import mentions_of, term_stats
 from newsevents.linking.infer import infer_dates
 from newsevents.linking.match import attach_same_sentence, cluster
+from newsevents.linking.parallel import beside
 from newsevents.linking.rules import LinkRules, load_link_rules
 from newsevents.linking.stories import build_stories, story_view
 from newsevents.records import ArticleResult, RunResult
@@ -34,13 +35,25 @@ def infer_pub_dates(results: Sequence[ArticleResult],
     return infer_dates(results, rules or load_link_rules())
 
 
-def link(results: Sequence[ArticleResult], rules: LinkRules | None = None) -> RunResult:
-    """Group duplicates and same-event mentions; every event comes back with a story_id."""
+PARALLEL_MIN_MENTIONS = 20_000  # below this a second process costs more than it saves
+
+
+def link(results: Sequence[ArticleResult], rules: LinkRules | None = None,
+         parallel: bool | None = None) -> RunResult:
+    """Group duplicates and same-event mentions; every event comes back with a story_id.
+
+    `parallel` (default: for large runs) uses a second core: copies are found and half of the
+    candidate pairs are scored in forked processes; the result is the same either way.
+    """
     rules = rules or load_link_rules()
     articles = {r.doc_id: r.article for r in results if r.article is not None}
     mentions = mentions_of(results, rules)
+    if parallel is None:
+        parallel = len(mentions) >= PARALLEL_MIN_MENTIONS
+    copies = (beside(duplicate_groups, tuple(articles.values())) if parallel
+              else lambda: duplicate_groups(tuple(articles.values())))
     stats = term_stats(mentions)
-    groups = attach_same_sentence(cluster(mentions, rules, stats), mentions, rules)
+    groups = attach_same_sentence(cluster(mentions, rules, stats, parallel), mentions, rules)
     stories = build_stories(groups, mentions, articles, rules)
     story_of = {event_id: s.story_id for s in stories for event_id in s.event_ids}
     linked = tuple(
@@ -48,5 +61,4 @@ def link(results: Sequence[ArticleResult], rules: LinkRules | None = None) -> Ru
         if r.article is not None else r
         for r in results
     )
-    return RunResult(articles=linked, stories=stories,
-                     duplicates=duplicate_groups(tuple(articles.values())))
+    return RunResult(articles=linked, stories=stories, duplicates=copies())

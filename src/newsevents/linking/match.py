@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsevents.linking.features import DateSpan, Mention, TermStats
+from newsevents.linking.parallel import beside
 from newsevents.linking.rules import LinkRules, Weights
 
 
@@ -43,7 +44,8 @@ class PairScore:
 
 def score_pair(a: Mention, b: Mention, rules: LinkRules,
                stats: TermStats) -> PairScore | None:
-    """Score two mentions; None when they cannot be one happening (type, roles, dates)."""
+    """Score two mentions; None when they cannot be one happening (type, roles, dates) or share
+    too few terms to ever be linked (checked before the parties, which cost more)."""
     w = rules.weights
     relation = rules.type_relation(a.type, b.type)
     if relation is None:
@@ -51,14 +53,23 @@ def score_pair(a: Mention, b: Mention, rules: LinkRules,
     dated = date_score(a, b, w)
     if dated is None:
         return None
+    date_points, tier = dated
+    terms = term_overlap(a, b, stats)
+    if terms < _MIN_TERMS[tier](w):
+        return None  # too little in common to be linked whatever the rest says
     actors = actor_score(a, b, rules)
     if actors is None:
         return None
-    date_points, tier = dated
-    terms = term_overlap(a, b, stats)
     score = (w.type_same if relation == "same" else w.type_compatible) + actors + date_points
     score += _mode_status(a, b, w) + w.terms * terms + w.text * text_similarity(a, b)
     return PairScore(score, tier, terms, actors)
+
+
+_MIN_TERMS = {
+    "dated": lambda w: w.min_terms_dated,
+    "coarse": lambda w: w.min_terms_coarse,
+    "undated": lambda w: w.min_terms_undated,
+}
 
 
 def is_link(pair: PairScore, w: Weights) -> bool:
@@ -88,25 +99,21 @@ def roles_agree(a: Mention, b: Mention, rules: LinkRules) -> bool:
 
 
 def _role_orders(a: Mention, b: Mention, rules: LinkRules) -> list[tuple[float, bool]]:
-    """(points, disagreement) for each admissible order of a's parties against b's.
+    """(points, sector conflict) for each admissible order of a's parties against b's.
 
-    Shared acts may name their parties in either order. For directed acts the reversed order is
-    admitted at a cost, as a disagreement: upstream coders swap who acted on whom often enough
-    that a strong match on everything else should survive it, while two appeals in opposite
-    directions (each side's own demand) stay apart.
+    Shared acts may name their parties in either order; directed acts may not: two appeals in
+    opposite directions are each side's own demand (mutual accusations are two happenings).
     """
-    w = rules.weights
-    directed = rules.is_directed(a.type) or rules.is_directed(b.type)
-    orders = [(a.sides[0], a.sides[1], 0.0), (a.sides[1], a.sides[0],
-                                              w.roles_reversed if directed else 0.0)]
+    orders = [(a.sides[0], a.sides[1])]
+    if not (rules.is_directed(a.type) or rules.is_directed(b.type)):
+        orders.append((a.sides[1], a.sides[0]))
     anonymous = not (a.countries and b.countries)  # an unknown party is not a different one
     found = []
-    for position, (first, second, cost) in enumerate(orders):
-        one = _side_points(first, b.sides[0], w)
-        two = _side_points(second, b.sides[1], w) if one is not None else None
+    for first, second in orders:
+        one = _side_points(first, b.sides[0], rules.weights)
+        two = _side_points(second, b.sides[1], rules.weights) if one is not None else None
         if one is not None and two is not None and (one[2] + two[2] or anonymous):
-            reversed_roles = directed and position == 1
-            found.append((one[0] + two[0] + cost, one[1] or two[1] or reversed_roles))
+            found.append((one[0] + two[0], one[1] or two[1]))
     return found
 
 
@@ -263,8 +270,13 @@ def block_keys(m: Mention, families: Mapping[str, int]) -> tuple[tuple, tuple]:
 
 
 def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
-                    stats: TermStats, w: Weights) -> Iterator[tuple[int, int]]:
-    """Pairs (i, j), i < j, of mentions of different articles worth scoring, each once."""
+                    stats: TermStats, w: Weights,
+                    part: tuple[int, int] = (0, 1)) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, of mentions of different articles worth scoring, each once.
+
+    `part` = (k, n) keeps the blocks of share k of n (balanced by size), so n processes can
+    score one corpus together.
+    """
     blocks: dict[tuple, list[Mention]] = defaultdict(list)
     probes: dict[tuple, set[int]] = defaultdict(set)
     for m in mentions:
@@ -275,16 +287,32 @@ def candidate_pairs(mentions: Sequence[Mention], families: Mapping[str, int],
             probes[key].add(m.idx)
     # No pair is found in two blocks (pairs with a probe come only from the probe's block, and
     # the dyad blocks hold no probes), so repeated pairs are only looked for within a block.
-    for key, members in blocks.items():
+    useful = [key for key in blocks if key[0] == "D" or probes.get(key)]
+    for key in _share(useful, blocks, part):
+        members = blocks[key]
         focus = probes.get(key) if key[0] != "D" else None
-        if key[0] != "D" and not focus:
-            continue  # country and family blocks only serve their probes
         seen: set[tuple[int, int]] = set()
         for i, j in _block_pairs(key[0], members, stats, w, focus):
             pair = (i, j) if i < j else (j, i)
             if pair not in seen:
                 seen.add(pair)
                 yield pair
+
+
+def _share(keys: list[tuple], blocks: Mapping[tuple, list[Mention]],
+           part: tuple[int, int]) -> list[tuple]:
+    """The block keys of share `part[0]` of `part[1]`: biggest blocks first to the lightest."""
+    index, count = part
+    if count == 1:
+        return keys
+    loads = [0] * count
+    mine = []
+    for key in sorted(keys, key=lambda k: (-len(blocks[k]), repr(k))):
+        lightest = loads.index(min(loads))
+        loads[lightest] += len(blocks[key]) ** 2
+        if lightest == index:
+            mine.append(key)
+    return mine
 
 
 def _block_pairs(kind: str, members: Sequence[Mention], stats: TermStats, w: Weights,
@@ -373,25 +401,37 @@ class _Cluster:
     last_day: int | None
 
 
-def cluster(mentions: Sequence[Mention], rules: LinkRules,
-            stats: TermStats) -> list[list[int]]:
-    """Groups of mention indexes that report one happening (singletons included)."""
-    return merge_pairs(mentions, linked_pairs(mentions, rules, stats), rules)
+def cluster(mentions: Sequence[Mention], rules: LinkRules, stats: TermStats,
+            parallel: bool = False) -> list[list[int]]:
+    """Groups of mention indexes that report one happening (singletons included).
+
+    With `parallel`, half of the blocks are scored in a forked process (see linking.parallel).
+    """
+    if parallel:
+        helper = beside(linked_pairs, mentions, rules, stats, (1, 2))
+        pairs = linked_pairs(mentions, rules, stats, (0, 2)) + helper()
+    else:
+        pairs = linked_pairs(mentions, rules, stats)
+    return merge_pairs(mentions, _best_first(pairs, mentions), rules)
 
 
-def linked_pairs(mentions: Sequence[Mention], rules: LinkRules,
-                 stats: TermStats) -> list[tuple[float, int, int]]:
-    """Candidate pairs that reach their threshold, best first: (score, i, j)."""
+def linked_pairs(mentions: Sequence[Mention], rules: LinkRules, stats: TermStats,
+                 part: tuple[int, int] = (0, 1)) -> list[tuple[float, int, int]]:
+    """Candidate pairs (of blocks share `part`) that reach their threshold: (score, i, j)."""
     families = type_families(rules)
     scored: list[tuple[float, int, int]] = []
-    for i, j in candidate_pairs(mentions, families, stats, rules.weights):
+    for i, j in candidate_pairs(mentions, families, stats, rules.weights, part):
         pair = score_pair(mentions[i], mentions[j], rules, stats)
         if pair is not None and is_link(pair, rules.weights):
             scored.append((pair.score, i, j))
-    # Ties are broken by event ids, so the result does not depend on the order of the input.
-    scored.sort(key=lambda s: (-s[0], *sorted((mentions[s[1]].event.event_id,
-                                                mentions[s[2]].event.event_id))))
     return scored
+
+
+def _best_first(scored: list[tuple[float, int, int]],
+                mentions: Sequence[Mention]) -> list[tuple[float, int, int]]:
+    """Pairs by falling score; ties by event ids, so the input order does not matter."""
+    return sorted(scored, key=lambda s: (-s[0], *sorted((mentions[s[1]].event.event_id,
+                                                         mentions[s[2]].event.event_id))))
 
 
 def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, int]],

@@ -20,7 +20,7 @@ from newsevents.records import PLOVER_TYPES
 
 WEIGHT_NAMES: tuple[str, ...] = (
     "type_same", "type_compatible", "country_side", "sector_same", "sector_conflict",
-    "name_same", "roles_reversed", "mode_same", "mode_conflict", "status_conflict", "date_same_day",
+    "name_same", "mode_same", "mode_conflict", "status_conflict", "date_same_day",
     "date_one_day", "date_near", "date_in_month", "date_same_month", "date_in_year",
     "weekday_agrees", "terms", "text", "threshold_dated", "threshold_coarse",
     "threshold_undated", "min_terms_dated", "min_terms_undated", "min_actors_undated",
@@ -38,7 +38,6 @@ class Weights:
     sector_same: float
     sector_conflict: float
     name_same: float
-    roles_reversed: float
     mode_same: float
     mode_conflict: float
     status_conflict: float
