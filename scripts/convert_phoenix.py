@@ -4,7 +4,8 @@ Usage: python scripts/convert_phoenix.py [PHOENIX_DIR] [OUTPUT]
 (defaults: ../shared/refdata/phoenix and src/newsevents/data/office_holders.tsv)
 
 Keeps the people of Phoenix.Countries.actors.txt and Phoenix.International.actors.txt (entries with
-dated roles or from CountryInfo), one row per person with every coded role and its date range. The
+dated roles or from CountryInfo), one row per person with every coded role and its date range
+(CAMEO country codes that differ from ISO3, e.g. TMP for Timor-Leste, are mapped to ISO3). The
 Phoenix dictionaries are MIT-licensed (Open Event Data Alliance); the notice is kept in
 data/LICENSE.phoenix and in the output's header. Re-running gives the same file.
 """
@@ -45,10 +46,20 @@ def is_person(actor: TabariActor) -> bool:
     return "CountryInfo" in actor.comment or any(r.start or r.end for r in actor.roles)
 
 
+# CAMEO country codes that differ from ISO 3166 alpha-3 (the codes newsevents reports).
+CAMEO_TO_ISO3 = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD"}
+
+
+def iso_code(code: str) -> str:
+    """`TMPGOV` -> `TLSGOV`: the CAMEO country prefix as ISO3, the role kept."""
+    return CAMEO_TO_ISO3.get(code[:3], code[:3]) + code[3:]
+
+
 def role_text(role: TabariRole) -> str:
+    code = iso_code(role.code)
     if role.start is None and role.end is None:
-        return role.code
-    return f"{role.code}@{role.start or ''}..{role.end or ''}"
+        return code
+    return f"{code}@{role.start or ''}..{role.end or ''}"
 
 
 def clean(text: str) -> str:

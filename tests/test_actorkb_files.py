@@ -69,3 +69,17 @@ def test_kb_is_immutable():
 def test_normalise_name_is_idempotent(text):
     once = normalise_name(text)
     assert normalise_name(once) == once
+
+
+def test_office_holders_file_is_what_the_converter_derives():
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("convert_phoenix",
+                                                  root / "scripts" / "convert_phoenix.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    derived = module.rows(root.parent / "shared" / "refdata" / "phoenix")
+    bundled = (bundled_data_dir() / "office_holders.tsv").read_text(encoding="utf-8")
+    body = [line for line in bundled.splitlines() if line and not line.startswith("#")][1:]
+    assert body == derived

@@ -9,25 +9,38 @@ knowledge they use in `newsevents.knowledge.actorkb`.
 from __future__ import annotations
 
 from newsevents.actor.phrase import Resolver
-from newsevents.actor.scan import scan_doc
+from newsevents.actor.scan import AgentHit, NameHit, PersonHit, scan_doc
 from newsevents.knowledge.actorkb import ActorKB
 from newsevents.records import ActorMention, ActorRef, Parsed
 
 __all__ = ["find_actors", "resolve_group", "resolve_span"]
 
 
+Hit = NameHit | PersonHit | AgentHit
+
+
 def _candidate_spans(parsed: Parsed, kb: ActorKB) -> list[tuple[int, int]]:
     """Noun chunks, plus names and sector words no chunk covers, in token order."""
     doc = parsed.doc
-    spans = [(chunk.start, chunk.end) for chunk in doc.noun_chunks
-             if not (len(chunk) == 1 and chunk.root.pos_ == "PRON")]
-    covered = {i for start, end in spans for i in range(start, end)}
     scan = scan_doc(doc, kb)
-    for hit in (*scan.names, *scan.persons, *scan.agents):
+    hits: tuple[Hit, ...] = (*scan.names, *scan.persons, *scan.agents)
+    spans = [(chunk.start, chunk.end) for chunk in doc.noun_chunks
+             if not (len(chunk) == 1 and chunk.root.pos_ == "PRON")
+             and not _fragment(chunk.start, chunk.end, hits)]
+    covered = {i for start, end in spans for i in range(start, end)}
+    person_starts = {p.start for p in scan.persons}
+    for hit in hits:
+        if isinstance(hit, AgentHit) and hit.agent.kind == "title" and hit.end in person_starts:
+            continue  # "Secretary of State" before "Antony Blinken": the name's mention covers it
         if not any(i in covered for i in range(hit.start, hit.end)):
             spans.append((hit.start, hit.end))
             covered.update(range(hit.start, hit.end))
     return sorted(spans)
+
+
+def _fragment(start: int, end: int, hits: tuple[Hit, ...]) -> bool:
+    """A chunk the parser cut out of a longer name or title ("State" of "Secretary of State")."""
+    return any(h.start < start and end <= h.end for h in hits)
 
 
 def find_actors(parsed: Parsed, kb: ActorKB) -> tuple[ActorMention, ...]:

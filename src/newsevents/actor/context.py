@@ -85,6 +85,8 @@ def _build(parsed: Parsed, scan: DocScan, kb: ActorKB) -> ArticleContext:
     tokens: list[tuple[int, str]] = []
     for hit in scan.names:
         country = hit.entry.country
+        if hit.entry.sector == "MED":
+            continue  # "(AFP)", "Yonhap said": who reports, not who takes part
         if hit.entry.kind == "person":
             if hit.end - hit.start == 1:
                 continue  # a lone "Abdullah" may be anyone; its resolution uses the text

@@ -39,6 +39,8 @@ from newsevents.actor.words import (
 from newsevents.knowledge.actorkb import ActorKB, KBEntry, actor_code
 from newsevents.records import ActorMention, ActorRef, Parsed
 
+MAX_NESTING = 2  # how deep a rule may resolve another phrase to decide this one
+
 
 @dataclass(frozen=True)
 class Signal:
@@ -64,6 +66,7 @@ class Resolver(ReferenceRules, PeopleRules):
         self.day = parsed.article.pub_date
         self.mentions = tuple(sorted(mentions, key=lambda m: m.tok_start))
         self._persons: dict[int, ActorRef | None] = {}
+        self._depth = 0  # nesting of rules that resolve another phrase (a clause's subject)
 
     # ------------------------------------------------------------------ entry points
 
@@ -344,10 +347,17 @@ class Resolver(ReferenceRules, PeopleRules):
             token = token.head
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                             and not start <= c.i < end), None)
-            if subject is not None:
-                sub = sorted(t.i for t in subject.subtree)
+            if subject is None:
+                continue
+            sub = sorted(t.i for t in subject.subtree)
+            if sub[0] <= start < sub[-1] + 1 or self._depth >= MAX_NESTING:
+                return None  # the phrase is inside that subject, or we are nested too deep
+            self._depth += 1
+            try:
                 ref = self._resolve_core(sub[0], sub[-1] + 1)
-                return ref.country if ref is not None else None
+            finally:
+                self._depth -= 1
+            return ref.country if ref is not None else None
         return None
 
     def _group_within(self, start: int, end: int) -> tuple[str, ...]:

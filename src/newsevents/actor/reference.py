@@ -47,7 +47,10 @@ class ReferenceRules:
         noun = self.doc[agent.end - 1] if agent is not None else root
         if noun.lemma_.lower() in STATE_NOUNS and noun.tag_ == "NNS":
             return None, "generic"  # "other nations", "foreign states": no one country
-        if noun.lemma_.lower() in STATE_NOUNS and noun.tag_ == "NN":
+        # "Kaduna state", "Chin State": a named state or province inside a country.
+        subnational = noun.lemma_.lower() in STATE_NOUNS and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+        if noun.lemma_.lower() in STATE_NOUNS and noun.tag_ == "NN" and not subnational:
             recent = self._recent_country(start, self._region_members(start, end))
             if recent:
                 return recent, "coref-country"
@@ -55,9 +58,9 @@ class ReferenceRules:
             foreign = self._other_side(start, self.context.home)
             if foreign:
                 return foreign, "foreign-diplomat"
-        local = agent is not None and (agent.agent.kind in ("people", "thing")
-                                       or agent.agent.sector in LOCAL_SECTORS
-                                       or agent.agent.cameo in LOCAL_SECTORS)
+        local = subnational or agent is not None and (agent.agent.kind in ("people", "thing")
+                                                      or agent.agent.sector in LOCAL_SECTORS
+                                                      or agent.agent.cameo in LOCAL_SECTORS)
         if local:
             located = self._sentence_location(start, end)
             if located:
@@ -105,13 +108,14 @@ class ReferenceRules:
 
     def _recent_country(self, token_i: int, among: frozenset[str] = frozenset()) -> str | None:
         """"the Baltic state", "the country": the last country named before the phrase (in the
-        region when one is named), preferring one not already named in the same sentence."""
-        sent_start = self.context.sentence_bounds(self.context.sentence_of(token_i))[0]
-        in_sentence = set(self.context.countries_between(sent_start, token_i))
+        region when one is named), other than the country of the clause's own subject ("China
+        recalled its envoy from the Baltic state" is not China)."""
+        root = self.doc[token_i]
+        subject = self._clause_subject_country(token_i, token_i + 1, root)
         earlier = [c for i, c in self.context.country_tokens
                    if i < token_i and (not among or c in among)]
         for country in reversed(earlier):
-            if country not in in_sentence:
+            if country != subject:
                 return country
         return earlier[-1] if earlier else None
 

@@ -271,6 +271,8 @@ def _candidate(
         event_type, status = "THREATEN", "conditional"
     if status == "planned" and _announced_decision(event_type, predicate, lexicon):
         status = "occurred"
+    if _is_dated_pact(trigger):
+        status = "occurred"  # "failed to carry out a 2013 agreement": the agreement was made
     tense = partners.tense_of(predicate)
     ref, date = partners.event_date(parsed, timerefs, predicate, tense)
     if ref is None and predicate.i != token.i:

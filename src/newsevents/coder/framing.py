@@ -284,3 +284,4 @@ def dated_by_clause(trigger: Any, pub_date: str | None) -> bool:
                     if pub_year is None or year < pub_year:
                         return True
     return False
+
