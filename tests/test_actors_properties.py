@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from actors_kit import actor_knowledge, parsed_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from actors_kit import actor_knowledge, parsed_article
 from newsevents.actors import find_actors, resolve_group, resolve_span
 
 DOC_ID = "medicinehatnews-ap_2024-01-22_us-uk-strikes-houthis"

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.conftest import ROOT
 
 from newsevents.cli import main
-from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import copy
 
 import pytest
+from tests.conftest import CORPUS, GOLD_SETS
 
 from newsevents import evaluate
-from tests.conftest import CORPUS, GOLD_SETS
 
 
 def _gold_as_predictions(gold):

@@ -8,10 +8,10 @@ set in the shared corpus (seeds, dev, dev2) with their manifests.
 from __future__ import annotations
 
 import pytest
+from tests.conftest import CORPUS, GOLD_SETS
 
 from newsevents.evaluate import evaluate_run
 from newsevents.options import Options
-from tests.conftest import CORPUS, GOLD_SETS
 
 FLOORS = {
     "boilerplate_recall": 0.97,

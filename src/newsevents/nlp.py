@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsevents.errors import ModelNotFoundError
@@ -76,7 +77,22 @@ def sentences_of(article: Article, doc: Any) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
+# A scraper's labelled date stamp glued to the start of a line ("date 2021-05-21 Israel and Hamas
+# have announced ...") is metadata, not prose: the cleaner reads the date from it, and the parser
+# must not see it as the subject of the lead sentence. It is blanked out with spaces of the same
+# length, so every offset into the body stays valid.
+_DATE_STAMP = re.compile(
+    r"^[ \t]*(?:date|published|updated|posted)[:\s]+\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?[ \t]+(?=\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def parser_text(body: str) -> str:
+    """The body as the parser reads it: metadata stamps at line starts blanked, offsets kept."""
+    return _DATE_STAMP.sub(lambda m: " " * len(m.group(0)), body)
+
+
 def parse(article: Article, nlp: Any) -> Parsed:
-    """Parse one article's body."""
-    doc = nlp(article.body)
+    """Parse one article's body (see `parser_text`)."""
+    doc = nlp(parser_text(article.body))
     return Parsed(article=article, doc=doc, sentences=sentences_of(article, doc))
