@@ -210,7 +210,7 @@ def show(doc_id: str, golds: list[dict], preds: list[Event], pairs: list, loose:
         tgt = e.target.country if e.target else None
         print(f"  P {mark} {'M' if e.main else ' '} {e.type:9} {e.status:9} "
               f"{'BG' if e.background else '  '} {src}->{tgt} [{e.trigger}] {e.date} "
-              f"att={e.attributed_to!r} | {e.evidence[:80]}")
+              f"c={e.confidence} att={e.attributed_to!r} | {e.evidence[:80]}")
 
 
 def main() -> None:

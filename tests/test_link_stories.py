@@ -110,3 +110,23 @@ def test_failed_articles_pass_through(corpus_dir):
     run = link.link([failed, gold_result(corpus_dir / "seeds" / f"{SEEDS_CALL[0]}.json")])
     assert run.articles[0] is failed
     assert len(run.articles) == 2
+
+
+def test_the_second_core_changes_nothing(corpus_dir):
+    results = gold_results(corpus_dir, realistic=True)
+    assert link.link(results, parallel=True) == link.link(results, parallel=False)
+
+
+def test_a_failing_helper_falls_back_to_the_caller():
+    import os
+
+    from newsevents.linking.parallel import beside
+
+    caller = os.getpid()
+
+    def fails_in_a_child(x):
+        if os.getpid() != caller:
+            raise RuntimeError("the helper process fails")
+        return x * 2
+
+    assert beside(fails_in_a_child, 21)() == 42

@@ -51,9 +51,11 @@ def _run_with_progress(args: argparse.Namespace, options: Options) -> RunResult:
     from newsevents.pipeline import extract
 
     err = _console(stderr=True)
+    # No refresh thread (auto_refresh=False): the worker pool forks, and a fork must not happen
+    # while another thread may hold a lock. The bar is redrawn after each article instead.
     progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
                         TimeElapsedColumn(), console=err, disable=not options.progress,
-                        transient=False)
+                        transient=False, auto_refresh=False)
     task = progress.add_task("extract", total=None)
 
     def on_article(result: ArticleResult) -> None:
@@ -62,10 +64,12 @@ def _run_with_progress(args: argparse.Namespace, options: Options) -> RunResult:
                 f"[red]error[/red] {result.source_path}: {result.rejection.stage}: "
                 f"{result.rejection.reason}", markup=True, highlight=False, soft_wrap=True)
         progress.advance(task)
+        progress.refresh()
 
     with progress:
         return extract(args.inputs, manifest=args.manifest, options=options,
-                       on_start=lambda n: progress.update(task, total=n), on_article=on_article)
+                       on_start=lambda n: progress.update(task, total=n, refresh=True),
+                       on_article=on_article)
 
 
 def summary_tables(run: RunResult) -> list[Any]:
@@ -293,9 +297,41 @@ def cmd_story(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(view, indent=2, ensure_ascii=False, default=str))
     else:
-        _console().print(link.render_story(view) if hasattr(link, "render_story") else
-                         json.dumps(view, indent=2, ensure_ascii=False, default=str))
+        for part in _story_renderables(view):
+            _console().print(part)
     return EXIT_OK
+
+
+def _actor_code(actor: dict[str, Any] | None) -> str:
+    return (actor or {}).get("code") or (actor or {}).get("country") or "?"
+
+
+def _story_renderables(view: dict[str, Any]) -> list[Any]:
+    """A story as terminal output: header, every mention, then each outlet's own account."""
+    from rich.columns import Columns
+    from rich.panel import Panel
+    from rich.table import Table
+    from rich.text import Text
+
+    story = view["story"]
+    header = Text(f"{story['story_id']}  {story['type']}  {story.get('dyad') or ''}  "
+                  f"{story.get('date') or 'date unknown'}  ({story['n_mentions']} mentions, "
+                  f"first reported {story.get('first_reported') or '?'})", style="bold")
+    mentions = Table(title="Mentions")
+    for column in ("outlet", "pub_date", "type", "source", "target", "date", "evidence"):
+        mentions.add_column(column, overflow="fold")
+    for m in view.get("mentions", []):
+        mentions.add_row(m.get("outlet") or "", m.get("pub_date") or "", m["type"],
+                         _actor_code(m.get("source")), _actor_code(m.get("target")),
+                         m.get("date") or "", m.get("evidence") or "")
+    panels = []
+    for account in view.get("accounts", []):
+        lines = [f"{e['type']} {_actor_code(e.get('source'))}->{_actor_code(e.get('target'))}: "
+                 f"{e.get('evidence', '')}" for e in account.get("only_here", [])]
+        body = "\n\n".join(lines) if lines else "(nothing the other outlets do not report)"
+        title = f"{account.get('outlet') or '?'} ({account.get('outlet_country') or '?'}) only"
+        panels.append(Panel(Text(body), title=title, width=60))
+    return [header, mentions, Columns(panels)]
 
 
 def cmd_kb_check(args: argparse.Namespace) -> int:

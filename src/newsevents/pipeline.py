@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from newsevents import actors, clean, coding, dates, link, nlp
 from newsevents.clean import CorpusProfile
-from newsevents.knowledge import Knowledge, load_knowledge
+from newsevents.knowledge import Knowledge, knowledge_dirs, load_knowledge
 from newsevents.options import Options
 from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
 
@@ -98,6 +99,16 @@ def _process_in_worker(raw: RawArticle) -> ArticleResult:
     return process_article(raw, _WORKER_CONTEXT)
 
 
+def _start_method() -> str:
+    """"fork" (fast, no re-import) when this process runs no other thread, else "spawn".
+
+    Forking while another thread holds a lock (a progress bar's refresher, a notebook's I/O
+    thread) can deadlock the child; spawning is safe but needs the caller's script to guard its
+    entry point with `if __name__ == "__main__":`.
+    """
+    return "fork" if threading.active_count() == 1 else "spawn"
+
+
 def run_local(
     raws: Iterable[RawArticle], options: Options, profile: CorpusProfile, n_inputs: int,
     context: Context | None = None,
@@ -111,8 +122,7 @@ def run_local(
         for raw in raws:
             yield process_article(raw, ctx)
         return
-    # spawn, not fork: forking while another thread (a progress bar, BLAS) holds a lock deadlocks.
-    mp = multiprocessing.get_context("spawn")
+    mp = multiprocessing.get_context(_start_method())
     with mp.Pool(processes, initializer=_init_worker, initargs=(options, profile)) as pool:
         yield from pool.imap(_process_in_worker, raws, chunksize=2)
 
@@ -174,10 +184,11 @@ def extract(
     ordered = [results[r.doc_id] for r in raws] + [results[r.doc_id] for r in rejected]
     if not options.link:
         return RunResult(articles=tuple(ordered))
-    inferred = link.infer_pub_dates(ordered)
+    rules = link.load_link_rules(knowledge_dirs(options.kb_dirs))
+    inferred = link.infer_pub_dates(ordered, rules)
     if inferred:
         redo = [_with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
         for result in run_local(redo, options, profile, len(redo), context):
             results[result.doc_id] = result
         ordered = [results[r.doc_id] for r in raws] + [results[r.doc_id] for r in rejected]
-    return link.link(ordered)
+    return link.link(ordered, rules)

@@ -6,10 +6,13 @@ A mixin of `phrase.Resolver` (it uses the resolver's doc, kb, scan, context and 
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsevents.actor.scan import PersonHit
 from newsevents.actor.words import (
     CLAUSE_DEPS,
     EXPLICIT_HOWS,
+    LEAD_LEMMAS,
 )
 from newsevents.knowledge.actorkb import actor_code
 from newsevents.records import ActorRef
@@ -105,6 +108,17 @@ class PeopleRules:
                     return ref
         return None
 
+    def _group_led_by(self, root: Any) -> tuple[int, int] | None:
+        """"South Korea's cross-party parliamentary group led by Kim Jin-pyo": the group a
+        person leads says whose the person is (the group's words before "led")."""
+        agent = root.head if root.dep_ == "pobj" else None
+        verb = agent.head if agent is not None and agent.dep_ == "agent" else None
+        if verb is None or verb.lemma_.lower() not in LEAD_LEMMAS or verb.dep_ != "acl":
+            return None
+        group = verb.head
+        sub = [t.i for t in group.subtree if t.i < verb.i]
+        return (min(sub), max(sub) + 1) if sub else None
+
     def _person_local(self, person: PersonHit) -> ActorRef | None:
         """What the words around a name say: its title compounds and appositions."""
         root = self._hit_root(person.start, person.end)
@@ -121,6 +135,9 @@ class PeopleRules:
             sub = [t.i for t in head.subtree if t.i < person.start]
             if sub:
                 spans.append((min(sub), max(sub) + 1))
+        led = self._group_led_by(root)
+        if led is not None:
+            spans.append(led)
         for span_start, span_end in spans:
             span_start, span_end = self._trim(span_start, span_end)
             if span_start >= span_end:

@@ -34,6 +34,7 @@ from newsevents.actor.words import (
     PART_NOUNS,
     PLACE_PREPS,
     SPONSOR_LEMMAS,
+    STATE_NOUNS,
     TRADE_WORDS,
 )
 from newsevents.knowledge.actorkb import ActorKB, KBEntry, actor_code
@@ -116,6 +117,9 @@ class Resolver(ReferenceRules, PeopleRules):
             earlier = self._same_head_mention(start, root)
             if earlier is not None:
                 return self._relabel(earlier.ref, "coref")
+            owner = self._owner_not_dyad(start, end, root)
+            if owner is not None:
+                return owner
             dyad = self.context.dyad(start, (start, end))
             if not dyad:
                 return None
@@ -334,6 +338,22 @@ class Resolver(ReferenceRules, PeopleRules):
         objects += [g for o in objects for c in o.children if c.dep_ == "prep"
                     and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return any(o.lemma_.lower() in self.kb.military_objects for o in objects)
+
+    def _owner_not_dyad(self, start: int, end: int, root: Any) -> ActorRef | None:
+        """"their 118 senior officials" after "the CNRP": a possessive pronoun whose antecedent is
+        one named group, not the two sides."""
+        pronoun = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                        and start <= c.i < end), None)
+        if pronoun is None:
+            return None
+        mention = self._antecedent(pronoun.i, pronoun.lower_)
+        if mention is None or mention.ref.how in ("dyad", "coordination", "coref") \
+                or not mention.ref.country:
+            return None
+        owner = mention.ref
+        sector = "GOV" if root.lemma_.lower() in STATE_NOUNS else owner.sector
+        return ActorRef(text=None, name=owner.name, country=owner.country, sector=sector,
+                        code=actor_code(owner.country, sector), how="possessive")
 
     def _clause_subject_country(self, start: int, end: int, root: Any) -> str | None:
         """The country of the subject of the clause a non-subject phrase sits in ("The officials

@@ -208,11 +208,17 @@ class ReferenceRules:
         return out
 
     def _pronoun(self, start: int, end: int) -> ActorRef | None:
+        """He, she, it, they, we, the latter: the mention they point back to."""
         word = self.doc[start:end].text.lower()
         if word in SPEAKER_PRONOUNS:
             return self._speaker(start)
         if word.endswith("latter") or word.endswith("former"):
             return self._latter_former(start, word.endswith("former"))
+        chosen = self._antecedent(start, word)
+        return self._relabel(chosen.ref, "pronoun") if chosen else None
+
+    def _antecedent(self, start: int, word: str) -> ActorMention | None:
+        """The earlier mention a third-person pronoun refers to."""
         # A pronoun never refers to a co-argument of its own verb ("The ministry accused them").
         verb = self.doc[start].head
         previous = [m for m in self.mentions if m.tok_end <= start
@@ -221,16 +227,14 @@ class ReferenceRules:
         if word in PERSON_PRONOUNS:
             people = [m for m in previous if m.tok_start in self.scan.person_at
                       or self._span_root(m.tok_start, m.tok_end).i in self.scan.person_at]
-            chosen = self._salient(people, start)
-            return self._relabel(chosen.ref, "pronoun") if chosen else None
+            return self._salient(people, start)
         if word in GROUP_PRONOUNS | THING_PRONOUNS:
             others = [m for m in previous if m.tok_start not in self.scan.person_at]
             if word in GROUP_PRONOUNS:
                 plural = [m for m in others if self._span_root(m.tok_start, m.tok_end).tag_
                           in ("NNS", "NNPS")]
                 others = plural or others
-            chosen = self._salient(others, start)
-            return self._relabel(chosen.ref, "pronoun") if chosen else None
+            return self._salient(others, start)
         return None
 
     def _salient(self, candidates: list[ActorMention], token_i: int) -> ActorMention | None:

@@ -50,3 +50,5 @@ _ENTRY_HOW = {"country": "country-name", "capital": "capital", "seat": "seat", "
 # Words that make a phrase about goods from somewhere ("barley imported from Australia").
 TRADE_WORDS = frozenset({"import", "export", "ship", "produce", "source", "originate", "good",
                          "product", "commodity"})
+# Verbs of leading: "a group led by X", "the delegation headed by X".
+LEAD_LEMMAS = frozenset({"lead", "head", "chair", "command", "run", "direct"})

@@ -70,6 +70,7 @@ class Candidate:
     sequel: bool = False  # the sentence continues the one before ("then", "retaliated")
     implied: bool = False  # inferred from another event of the sentence, not stated
     conj_root: int = -1  # first conjunct of the trigger's coordination ("severed ... and expelled")
+    verbal: bool = False  # told by a verb ("summoned"), not named by a noun ("its ruling")
 
 
 def code_events(
@@ -214,6 +215,34 @@ def _continue_doers(roles: Roles, previous: Roles) -> Roles:
     return roles
 
 
+# Cooperative types whose withholding hurts the other side: a conditional one is a threat.
+WITHDRAWING_TYPES = frozenset({"RETREAT"})
+
+
+def _is_threat(event_type: str, knowledge: Knowledge) -> bool:
+    """A conditional act that is conflictual (or a withdrawal) reads as a threat."""
+    return event_type in WITHDRAWING_TYPES or knowledge.ontology.quad_of(event_type) >= 3
+
+
+def _is_refusal(event_type: str, frame: framing.Framing, knowledge: Knowledge) -> bool:
+    """A negated future cooperative act with no condition attached ("will not accept")."""
+    return (frame.status == "planned" and not frame.conditional_clause
+            and knowledge.ontology.quad_of(event_type) <= 2)
+
+
+def _drills_together(roles: Roles, token: Any, predicate: Any) -> bool:
+    """Two countries' forces acting together: coordinated doers ("X and Y held drills") or a
+    partner joined by "with" ("held exercises with Russia")."""
+    src, tgt = roles.source, roles.target
+    if src is None or tgt is None or not (src.country and tgt.country) or (
+        src.country == tgt.country
+    ):
+        return False
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" for w in (token, predicate)
+                  for c in w.children)
+    return roles.joint or partner
+
+
 def _is_dated_pact(trigger: Trigger) -> bool:
     """ "a 1965 treaty": an agreement recalled by its year binds the story's parties."""
     return "@year" in trigger.entry.companions
@@ -255,20 +284,37 @@ def _candidate(
     if roles.pronoun and previous is not None:
         roles = _continue_doers(roles, previous)
     event_type = _acting_type(trigger.entry, roles.source)
+    if event_type == "MOBILIZE" and _drills_together(roles, token, parsed.doc[roles.predicate_i]):
+        # "South Korea and the US began drills", "China held exercises with Russia": armed
+        # forces of two states training together cooperate (CAMEO 062), they do not mobilize
+        event_type = "COOPERATE"
     if event_type != trigger.type:
         roles = roles_of(token, event_type, parsed, resolver, lexicon)
     predicate = parsed.doc[roles.predicate_i]
     frame = framing.status_of(token, predicate, lexicon)
-    if frame.hypothetical or not (_has_participant(roles, token) or _is_dated_pact(trigger)):
+    if frame.hypothetical or framing.is_habitual(token, predicate, lexicon):
+        return None
+    if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
     if _only_unresolved(roles) and (predicate.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
         return None  # an unnamed doer is enough only for the sentence's own main event
     status = frame.status
-    if frame.negated:
+    if frame.negated and _is_refusal(event_type, frame, knowledge):
+        # "The U.S. said it would not meet the demands", "will not attend the summit": a
+        # cooperative act declared withheld is a refusal, made when it is said (PLOVER REJECT);
+        # "will not allow/tolerate ..." warns
+        event_type, status = "REJECT", "occurred"
+        if lexicon.is_cue(token.lemma_.lower(), "forbid"):
+            event_type = "THREATEN"  # "will not allow/tolerate ...": a warning
+    elif frame.negated:
         if not (frame.conditional_clause and knowledge.ontology.quad_of(event_type) <= 2):
             return None
         # "If no deal is reached, Suga will not attend the summit": a conditional threat.
         event_type, status = "THREATEN", "conditional"
+    elif frame.conditional_clause and _is_threat(event_type, knowledge):
+        # "will withdraw its force unless ...", "may halt mediation if ...": a harm or a
+        # withdrawal made to depend on what the other side does is a threat (PLOVER THREATEN)
+        event_type = "THREATEN"
     if status == "planned" and _announced_decision(event_type, predicate, lexicon):
         status = "occurred"
     if _is_dated_pact(trigger):
@@ -310,6 +356,7 @@ def _candidate(
         depth=_depth(_clause_word(token, predicate), lexicon),
         sequel=any(lexicon.is_cue(t.lemma_.lower(), "sequel") for t in token.sent),
         conj_root=_conj_root(token),
+        verbal=token.pos_ == "VERB",
     )
 
 
@@ -339,15 +386,18 @@ def _conj_root(token: Any) -> int:
 def _depth(word: Any, lexicon: Any) -> int:
     """Arcs from `word` up to the sentence root, not counting a verb of saying at the top; a
     purpose clause ("began a strike to demand ...") counts as deep: it says why, not what."""
-    purpose = any(t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                            for c in t.children) for t in (word, *word.ancestors))
+    clauses = [t for t in (word, *word.ancestors) if t.dep_ == "advcl"]
+    purpose = any(any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for t in clauses)
+    # "one day after a jet shot down ...": an earlier happening told as the news's circumstance
+    earlier = any(any(c.dep_ == "mark" and lexicon.is_cue(c.lower_, "recap") for c in t.children)
+                  for t in clauses)
     depth = 0
     while word.head.i != word.i:
         word = word.head
         depth += 1
     if depth and lexicon.is_cue(word.lemma_.lower(), "report"):
         depth -= 1
-    return depth + (2 if purpose else 0)
+    return depth + (2 if purpose else 0) + (1 if earlier else 0)
 
 
 def _confidence(token: Any, roles: Roles, timed: bool) -> float:
@@ -438,9 +488,13 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
+    if {a.status, b.status} == {"occurred", "planned"} and a.verbal and b.verbal:
+        return False  # "summoned the deputy chief ... is considering summoning the ambassador"
     (sa, ta), (sb, tb) = _countries(a), _countries(b)
     if a.type in PERSONAL_TYPES and _different_people(a.roles.target, b.roles.target):
         return False  # "Another opposition candidate was also arrested": a second arrest
+    if a.type in SPOKEN_TYPES and _different_people(a.roles.source, b.roles.source):
+        return False  # the company called the verdict regrettable, the minister unacceptable
     if _compatible(sa, sb) and _compatible(ta, tb):
         return True
     return a.type in JOINT_TYPES and _compatible(sa, tb) and _compatible(ta, sb)
@@ -449,9 +503,11 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
 # Acts one party does to another: in a two-country story a same-country pair is a misreading.
 BETWEEN_STATES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                             "SANCTION", "SUPPORT"})
-PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})  # done to persons: a new target, a new event
-COUNTRY_LEVEL = frozenset({"country", "capital", "adjective", "story-dyad", "outlet-country",
-                           "home-country", "unresolved"})
+PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})
+SPOKEN_TYPES = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})  # said by one  # done to persons: a new target, a new event
+COUNTRY_LEVEL = frozenset({"country", "country-name", "capital", "adjective", "demonym",
+                           "coref-country", "story-dyad", "outlet-country", "home-country",
+                           "unresolved"})
 
 
 def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
@@ -460,7 +516,9 @@ def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
         return False
     if (a.how or "").split("+")[0] in COUNTRY_LEVEL or (b.how or "").split("+")[0] in COUNTRY_LEVEL:
         return False
-    return a.name.lower() != b.name.lower()
+    # "Castillo" and "Pedro Castillo": one person named in full, then by surname
+    words_a, words_b = set(a.name.lower().split()), set(b.name.lower().split())
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 def _fill(kept: Candidate, other: Candidate) -> Candidate:
@@ -565,11 +623,12 @@ def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
     lead = [(n, c) for n, c in pool if c.sentence.index == first]
     title = _title_words(parsed)
 
-    def rank(item: tuple[int, Candidate]) -> tuple[bool, int, int, int]:
+    def rank(item: tuple[int, Candidate]) -> tuple[bool, int, int, int, int]:
         _, c = item
         in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
-        subordinate = c.depth > 1  # the main clause tells the news, side clauses the context
-        return (subordinate or c.implied, MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
+        # the main clause tells the news, side clauses ("as police cracked down", "after a jet
+        # shot down ...", "setting fire to ...") its circumstances
+        return (c.implied, min(c.depth, 2), MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
                 c.trigger_i)
 
     return min(lead, key=rank)[0]

@@ -81,6 +81,18 @@ def is_negated(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
     return False
 
 
+def is_habitual(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
+    """ "China lodges frequent protests ... it rarely recalls its envoys": what an actor usually
+    (or seldom) does is a habit, not a happening; the news is told without such adverbs."""
+    for word in [trigger, *_chain(predicate)[:2]]:
+        for child in word.children:
+            if child.dep_ in ("advmod", "amod") and lexicon.is_cue(child.lower_, "habit"):
+                return True
+        if word.dep_ in CLAUSE_DEPS:
+            break
+    return False
+
+
 def _has_cue_child(word: Any, lexicon: EventLexicon, role: str) -> bool:
     return any(lexicon.is_cue(c.lower_, role) or lexicon.is_cue(_lemma(c), role)
                for c in word.children if c.dep_ in ("aux", "auxpass", "mark", "neg", "advmod"))
@@ -163,8 +175,9 @@ def date_is_earlier(date: str | None, pub_date: str | None) -> bool:
 def is_span_of_activity(trigger: Any) -> bool:
     """ "after 20 years of negotiations", "months of protests": a stretch of earlier activity."""
     head = trigger.head
+    # "launched 10 days of war games" tells what starts now: the span is the act's object
     return (trigger.dep_ == "pobj" and _lemma(head) == "of" and head.head.i != head.i
-            and _lemma(head.head) in DURATION_UNITS)
+            and _lemma(head.head) in DURATION_UNITS and head.head.dep_ != "dobj")
 
 
 def dated_year(trigger: Any) -> str | None:

@@ -24,7 +24,7 @@ NOUN_TARGET_PREPS = ("against", "with", "on", "to", "into", "at", "toward", "tow
                      "in", "of")
 # Events done together: with a coordinated subject ("Japan and South Korea agreed") the second
 # party is the target.
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "MOBILIZE"})  # MOBILIZE: joint drills
 # Noun events whose "of" phrase names the doer ("the visit of X", "the deployment of troops");
 # for the others it names who is acted on ("the arrest of X").
 OF_IS_SOURCE = frozenset({"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"})

@@ -26,7 +26,9 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
     try:
         child = context.Process(target=_child, args=(sender, fn, args), daemon=True)
         child.start()
-    except OSError:
+    except Exception:  # no fork here (a daemonic worker, no resources): stay in the caller
+        sender.close()
+        receiver.close()
         return lambda: fn(*args)
     sender.close()
 
