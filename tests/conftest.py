@@ -31,3 +31,16 @@ def knowledge():
     from newsevents.knowledge import load_knowledge
 
     return load_knowledge()
+
+
+@pytest.fixture(scope="session")
+def seeds_out(tmp_path_factory) -> Path:
+    """The CLI's `extract` run once over the bundled examples (the five seed articles)."""
+    from newsevents.cli import main
+
+    out = tmp_path_factory.mktemp("seeds")
+    examples = ROOT / "examples"
+    code = main(["extract", str(examples), "--manifest", str(examples / "manifest.jsonl"),
+                 "--out", str(out), "--quiet"])
+    assert code == 0
+    return out

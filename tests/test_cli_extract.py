@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from tests.conftest import ROOT
 
 from newsevents.cli import main
@@ -15,15 +14,6 @@ EXAMPLES = ROOT / "examples"
 
 def _rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
-@pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("seeds")
-    code = main(["extract", str(EXAMPLES), "--manifest", str(EXAMPLES / "manifest.jsonl"),
-                 "--out", str(out), "--quiet"])
-    assert code == 0
-    return out
 
 
 def test_every_seed_article_is_accounted_for(seeds_out):
