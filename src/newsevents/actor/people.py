@@ -49,14 +49,28 @@ class PeopleRules:
         country = next((r.country for r in layers if r.country), None)
         sector = next((r.sector for r in (known, earlier, local)
                        if r is not None and r.sector not in (None, "ELI")), None)
+        if explicit is not None and explicit.country is None and explicit.sector in ("IGO",
+                                                                                       "NGO"):
+            # "NATO Secretary General Mark Rutte": the title says whom he speaks for now
+            country, sector = None, explicit.sector
         if country is None and sector is None:
             return None
         source = next((r for r in layers if r.country == country), layers[0])
+        if source is not explicit and source is not known and source is not earlier:
+            facing = self.facing_countries(self._hit_root(person.start, person.end))
+            if country in facing:  # "X will meet his Egyptian counterpart": X is not Egyptian
+                country = self.unfaced_country(facing)
+        if country is None and sector is None:
+            return None
         how = "apposition" if source is explicit else "coref" if source is earlier \
             else source.how
         name = known.name if known else earlier.name if earlier else person.text
+        code = actor_code(country, sector or "GOV")
+        if country is None:  # "NATO Secretary General Mark Rutte": the organisation's code
+            code = next((r.code for r in (known, local, earlier) if r is not None and r.code
+                         and r.country is None and r.sector == sector), code)
         return ActorRef(text=None, name=name, country=country, sector=sector or "GOV",
-                        code=actor_code(country, sector or "GOV"), how=how or "person")
+                        code=code, how=how or "person")
 
     def _name_style_country(self, name: str) -> str | None:
         """The one article country whose naming style the name follows, if exactly one."""

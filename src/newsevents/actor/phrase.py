@@ -30,9 +30,11 @@ from newsevents.actor.scan import AgentHit, DocScan, NameHit, scan_doc
 from newsevents.actor.words import (
     _ENTRY_HOW,
     CLAUSE_DEPS,
+    DIPLOMAT_WORDS,
     MODIFIER_DEPS,
     PART_NOUNS,
     PLACE_PREPS,
+    SPEECH_LEMMAS,
     SPONSOR_LEMMAS,
     STATE_NOUNS,
     TRADE_WORDS,
@@ -40,7 +42,8 @@ from newsevents.actor.words import (
 from newsevents.knowledge.actorkb import ActorKB, KBEntry, actor_code
 from newsevents.records import ActorMention, ActorRef, Parsed
 
-MAX_NESTING = 2  # how deep a rule may resolve another phrase to decide this one
+MAX_NESTING = 2
+INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})  # how deep a rule may resolve another phrase to decide this one
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,10 @@ class Resolver(ReferenceRules, PeopleRules):
     def resolve(self, start: int, end: int) -> ActorRef | None:
         """Who doc[start:end] refers to, or None when it is not an actor."""
         start, end = self._trim(start, end)
-        if start >= end or all(i in self.context.datelines for i in range(start, end)):
+        while start < end and start in self.context.datelines:
+            start += 1  # "SEOUL, Aug. 22 (Yonhap) -- South Korea": the dateline is no actor
+        start, end = self._trim(start, end)
+        if start >= end or self._is_outlet_credit(start, end):
             return None
         ref = self._resolve_core(start, end)
         return self._placed(ref, start, end) if ref is not None else None
@@ -85,8 +91,8 @@ class Resolver(ReferenceRules, PeopleRules):
         if start >= end:
             return ()
         if self._is_group_phrase(start, end):
-            refs = tuple(self._country_ref(c, "GOV", "dyad")
-                         for c in self.context.dyad(start, (start, end)))
+            refs = self._earlier_group(start, end) or tuple(
+                self._country_ref(c, "GOV", "dyad") for c in self.context.dyad(start, (start, end)))
             return tuple(self._placed(r, start, end) for r in refs)
         inner = self._group_within(start, end)
         if inner:
@@ -100,6 +106,29 @@ class Resolver(ReferenceRules, PeopleRules):
                          for c in parties)
         one = self.resolve(start, end)
         return (one,) if one is not None else ()
+
+    def _is_outlet_credit(self, start: int, end: int) -> bool:
+        """"(Yonhap)", "(AFP)", or the outlet's own name: the reporter is never a party."""
+        hit = self.scan.name_at.get(start)
+        if hit is None or hit.end != end or hit.entry.sector != "MED":
+            return False
+        if start > 0 and self.doc[start - 1].text == "(":
+            return True
+        outlet = (self.parsed.article.outlet or "").lower()
+        written = self.doc[start:end].text.lower()
+        return bool(outlet) and (written in outlet or hit.entry.name.lower() in outlet)
+
+    def _earlier_group(self, start: int, end: int) -> tuple[ActorRef, ...]:
+        """"The officials" after "Pakistani and Afghan officials": the parties of the earlier
+        phrase with the same head noun (one party when it named one: "Afghan officials")."""
+        earlier = self._same_head_mention(start, self._span_root(start, end))
+        if earlier is None:
+            return ()
+        parties = self._coordinated_countries(earlier.tok_start, earlier.tok_end)
+        sector = earlier.ref.sector or "GOV"
+        if len(parties) >= 2:
+            return tuple(self._country_ref(c, sector, "coref") for c in parties)
+        return (self._relabel(earlier.ref, "coref"),)
 
     # ------------------------------------------------------------------ core
 
@@ -157,6 +186,17 @@ class Resolver(ReferenceRules, PeopleRules):
         if country is None and agent is not None:
             country, how = self._country_from_places(names, agent)
         sector, code = self._sector_from(org, agent, root_name, root)
+        if org is not None and entry_is_international(org.entry):
+            branch = self._national_branch(own_names, org)
+            if branch is not None:
+                return ActorRef(text=None, name=org.entry.name, country=branch, sector=sector,
+                                code=actor_code(branch, sector), how="org")
+            own = self._represented_country(own_names, org, agent, root)
+            if own is None:  # "the UN envoy for Yemen", "EU sanctions": the organisation itself
+                return ActorRef(text=None, name=org.entry.name, country=None, sector=sector,
+                                code=org.entry.code, how="org")
+            return ActorRef(text=None, name=self.kb.country_name(own), country=own,
+                            sector="GOV", code=actor_code(own, "GOV"), how="represents")
         if org is not None:
             entry = org.entry
             country = country or entry.country
@@ -165,6 +205,10 @@ class Resolver(ReferenceRules, PeopleRules):
             return ActorRef(text=None, name=entry.name, country=country, sector=sector,
                             code=entry.code if country == entry.country or not country
                             else actor_code(country, sector), how="org")
+        if country is None and agent is not None and agent.agent.sector == "IGO":
+            recent = self._recent_organisation(start, "IGO")
+            if recent is not None:  # "the bloc" after "the European Union"
+                return self._relabel(recent, "coref")
         if country is None:
             country, how = self._context_country(start, end, root, agent)
         if country is None and sector is None:
@@ -174,6 +218,33 @@ class Resolver(ReferenceRules, PeopleRules):
         name = self.kb.country_name(country) if root_name is None else root_name.entry.name
         return ActorRef(text=None, name=name, country=country, sector=sector,
                         code=actor_code(country, code), how=how)
+
+    def _represented_country(self, names: list[tuple[Signal, NameHit]], org: NameHit,
+                             agent: AgentHit | None, root: Any) -> str | None:
+        """"Iran's UN ambassador": a state's own diplomat at an organisation (the head is a
+        diplomat word and the state its possessor or adjective), else None."""
+        if agent is None or agent.agent.words not in DIPLOMAT_WORDS \
+                or not agent.start <= root.i < agent.end:
+            return None
+        if org.entry.sector == "NGO":
+            return None
+        for signal, hit in names:
+            country = self._entry_country(hit.entry)
+            if hit is not org and country and signal.direct and signal.via == "":
+                return country
+        return None
+
+    def _national_branch(self, names: list[tuple[Signal, NameHit]], org: NameHit
+                         ) -> str | None:
+        """"The Uganda Red Cross", "Amnesty's Kenya office": an NGO's national branch."""
+        if org.entry.sector != "NGO":
+            return None
+        for signal, hit in names:
+            country = self._entry_country(hit.entry)
+            if hit is not org and country and signal.direct and signal.via == "" \
+                    and hit.entry.kind in ("country", "adjective"):
+                return country
+        return None
 
     # ------------------------------------------------------------------ signals
 
@@ -331,13 +402,41 @@ class Resolver(ReferenceRules, PeopleRules):
         if verb is None:
             return False
         if root.dep_ in ("poss", "compound", "amod"):
-            return verb.lemma_.lower() in self.kb.military_objects
+            lemma = verb.lemma_.lower()  # "Israeli bombardment", "Russia's shelling"
+            return lemma in self.kb.military_objects or lemma in self.kb.military_verbs
         if verb.lemma_.lower() in self.kb.military_verbs:
+            return True
+        if verb.lemma_.lower() in SPEECH_LEMMAS and self._reports_military(verb):
             return True
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         objects += [g for o in objects for c in o.children if c.dep_ == "prep"
                     and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return any(o.lemma_.lower() in self.kb.military_objects for o in objects)
+
+    def _recent_organisation(self, token_i: int, sector: str) -> ActorRef | None:
+        """The last organisation of `sector` named within three sentences before `token_i`."""
+        sent = self.context.sentence_of(token_i)
+        first = self.context.sentence_bounds(max(0, sent - 3))[0]
+        for mention in reversed(self.mentions):
+            if first <= mention.tok_start < token_i and mention.ref.sector == sector \
+                    and mention.ref.how == "org":
+                return mention.ref
+        return None
+
+    def _reports_military(self, verb: Any) -> bool:
+        """"China says military exercises by its navy are underway": a state reporting its own
+        armed action (the reported clause's subject or verb is military) acts as its military."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            if clause.lemma_.lower() in self.kb.military_verbs:
+                return True
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                        and child.lemma_.lower() in self.kb.military_objects \
+                        and not any(t.i in self.scan.name_at for t in child.subtree):
+                    return True
+        return False
 
     def _owner_not_dyad(self, start: int, end: int, root: Any) -> ActorRef | None:
         """"their 118 senior officials" after "the CNRP": a possessive pronoun whose antecedent is
@@ -466,6 +565,11 @@ class Resolver(ReferenceRules, PeopleRules):
         body_end = self.doc[end - 1].idx + len(self.doc[end - 1].text)
         raw_start, raw_end = article.body_to_raw(body_start), article.body_to_raw(body_end)
         return replace(ref, text=article.raw[raw_start:raw_end], start=raw_start, end=raw_end)
+
+
+def entry_is_international(entry: KBEntry) -> bool:
+    """An organisation of states or an NGO without a home state keeps its own identity."""
+    return entry.sector in INTERNATIONAL_SECTORS and not entry.country
 
 
 def _non_finite(verb: Any) -> bool:

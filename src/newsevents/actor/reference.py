@@ -10,12 +10,17 @@ from typing import Any
 
 from newsevents.actor.scan import AgentHit
 from newsevents.actor.words import (
+    ARRIVAL_LEMMAS,
     CONTEXT_HOWS,
     DIPLOMAT_WORDS,
     EXPLICIT_HOWS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
+    LOCAL_RULER_WORDS,
     LOCAL_SECTORS,
+    MEETING_LEMMAS,
+    NOMINAL_LINKS,
+    NOT_OWN_PREPS,
     PACT_NOUNS,
     PERSON_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -23,6 +28,7 @@ from newsevents.actor.words import (
     SPEECH_LEMMAS,
     STATE_NOUNS,
     THING_PRONOUNS,
+    TRAVEL_LEMMAS,
 )
 from newsevents.records import ActorMention, ActorRef
 
@@ -32,6 +38,65 @@ class ReferenceRules:
 
     def _context_country(self, start: int, end: int, root: Any, agent: AgentHit | None
                          ) -> tuple[str | None, str]:
+        """The country context gives a phrase that names none, never one its own clause puts
+        on the other side ("X will meet his Bangladeshi counterpart", "X travels to Dhaka")."""
+        country, how = self._context_country_guess(start, end, root, agent)
+        if country is None or how in ("counterpart", "foreign-diplomat", "possessive"):
+            return country, how
+        facing = self.facing_countries(root)
+        if country in facing:
+            return self.unfaced_country(facing), "home-country"
+        return country, how
+
+    def facing_countries(self, token: Any) -> frozenset[str]:
+        """Countries the actor at `token` deals with in its clause: its counterpart's and the
+        place it goes to."""
+        for _ in range(8):
+            if token.dep_ not in NOMINAL_LINKS or token.head.i == token.i:
+                break
+            token = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return frozenset()
+        verb = token.head
+        found: set[str] = set()
+        for other in verb.subtree:
+            if other.i in (t.i for t in token.subtree):
+                continue
+            lemma = other.lemma_.lower()
+            if lemma == "counterpart" or self._met_or_visited(other):
+                found.update(self._countries_in(other))
+        return frozenset(found)
+
+    @staticmethod
+    def _met_or_visited(token: Any) -> bool:
+        """"travel to Dhaka", "visit India", "arrived in Riyadh", "talks with Saudi officials"."""
+        if token.dep_ == "dobj":
+            return token.head.lemma_.lower() in TRAVEL_LEMMAS
+        if token.dep_ != "pobj":
+            return False
+        prep, governor = token.head.lower_, token.head.head.lemma_.lower()
+        return (prep == "to" and governor in TRAVEL_LEMMAS
+                or prep == "in" and governor in ARRIVAL_LEMMAS
+                or prep == "with" and governor in MEETING_LEMMAS)
+
+    def _countries_in(self, token: Any) -> set[str]:
+        out = set()
+        for part in token.subtree:
+            hit = self.scan.name_at.get(part.i)
+            country = self._entry_country(hit.entry) if hit is not None else None
+            if country:
+                out.add(country)
+        return out
+
+    def unfaced_country(self, facing: frozenset[str]) -> str | None:
+        """The outlet's country, else the article's leading country, not among `facing`."""
+        for country in (self.context.outlet, self.context.home, *self.context.ranking):
+            if country and country not in facing:
+                return country
+        return None
+
+    def _context_country_guess(self, start: int, end: int, root: Any, agent: AgentHit | None
+                               ) -> tuple[str | None, str]:
         owner = self._possessive_owner(start, end, root)
         words = agent.agent.words if agent is not None else ""
         if owner is not None and owner.country:
@@ -60,14 +125,12 @@ class ReferenceRules:
                 return foreign, "foreign-diplomat"
         local = subnational or agent is not None and (agent.agent.kind in ("people", "thing")
                                                       or agent.agent.sector in LOCAL_SECTORS
-                                                      or agent.agent.cameo in LOCAL_SECTORS)
+                                                      or agent.agent.cameo in LOCAL_SECTORS
+                                                      or words in LOCAL_RULER_WORDS)
         if local:
-            located = self._sentence_location(start, end)
+            located = self._local_country(start, end)
             if located:
-                return located, "location"
-            only = self._only_sentence_country(start, end)
-            if only:
-                return only, "sentence-country"
+                return located
         if agent is not None and agent.agent.sector == "REB":
             # Insurgents fight where the story last was, not for the outlet's country.
             recent = self._recent_country(start)
@@ -76,12 +139,70 @@ class ReferenceRules:
         home = self.context.home
         return (home, "home-country") if home else (None, "")
 
+    def _local_country(self, start: int, end: int) -> tuple[str, str] | None:
+        """Where police, crowds, the opposition or a junta belong: the "in X" place of their
+        sentence; the one country it names; the one country it names as an actor (not as a
+        place, partner or origin: "Maduro closed the border with Colombia ... the opposition");
+        the dateline's country; the one country named as an actor in the two sentences before."""
+        located = self._sentence_location(start, end)
+        if located:
+            return located, "location"
+        only = self._only_sentence_country(start, end)
+        if only:
+            return only, "sentence-country"
+        sent = self.context.sentence_of(start)
+        domestic = self._domestic_country(sent, (start, end))
+        if domestic:
+            return domestic, "sentence-country"
+        if self.context.dateline_country:
+            return self.context.dateline_country, "home-country"
+        for before in (sent - 1, sent - 2):
+            domestic = self._domestic_country(before, (start, end)) if before >= 0 else None
+            if domestic:
+                return domestic, "coref-country"
+        return None
+
+    def _domestic_country(self, sent: int, skip: tuple[int, int]) -> str | None:
+        """The one country sentence `sent` names as an actor (not after "in", "with", "from")."""
+        first, last = self.context.sentence_bounds(sent)
+        found: set[str] = set()
+        for hit in self.scan.names:
+            if not first <= hit.start < last or skip[0] <= hit.start < skip[1]:
+                continue
+            country = self._entry_country(hit.entry)
+            if not country or hit.entry.sector in ("MED", "IGO", "NGO") \
+                    or hit.entry.kind in ("adjective", "demonym"):
+                continue  # "a private Russian contractor" is not about Russia's politics
+            if hit.entry.kind == "person" and hit.end - hit.start == 1:
+                continue  # a lone "Abdullah" may be anyone
+            token = self._hit_root(hit.start, hit.end)
+            while token.dep_ in ("compound", "amod", "poss", "appos", "conj") \
+                    and token.head.i != token.i:
+                token = token.head
+            if token.dep_ == "pobj" and token.head.lower_ in NOT_OWN_PREPS:
+                continue
+            found.add(country)
+        return next(iter(found)) if len(found) == 1 else None
+
     def _only_sentence_country(self, start: int, end: int) -> str | None:
         """"The Kenyan government blamed the opposition": police, courts, opposition, crowds
         and troops belong to the one country the rest of their sentence names, if just one."""
         first, last = self.context.sentence_bounds(self.context.sentence_of(start))
-        countries = self.context.countries_between(first, last, (start, end))
-        return countries[0] if len(countries) == 1 else None
+        countries = [c for i, c in self.context.country_tokens
+                     if first <= i < last and not start <= i < end
+                     and not self._foreign_people(i)]
+        return countries[0] if len(set(countries)) == 1 else None
+
+    def _foreign_people(self, token_i: int) -> bool:
+        """"Two Chinese nationals were arrested, police said": a nationality on a group of
+        private people (nationals, tourists, protesters) says nothing of whose police act."""
+        hit = self.scan.name_at.get(token_i)
+        if hit is None or hit.entry.kind not in ("adjective", "demonym"):
+            return False
+        head = self._hit_root(hit.start, hit.end).head
+        agent = self.scan.agent_at.get(head.i)
+        return agent is not None and agent.agent.kind == "people" \
+            and agent.agent.sector not in ("GOV", "MIL")
 
     def _sentence_location(self, start: int, end: int) -> str | None:
         """The country of an "in X" phrase of the sentence ("fought extremists in Mali")."""
@@ -92,6 +213,8 @@ class ReferenceRules:
                 continue
             country = self._entry_country(hit.entry)
             token = self._hit_root(hit.start, hit.end)
+            while token.dep_ == "compound" and token.head.i != token.i:
+                token = token.head  # "in Mali villages"
             prep = token.head if token.dep_ == "pobj" else None
             if country and prep is not None and prep.lower_ in ("in", "inside", "across",
                                                                 "throughout", "within"):

@@ -174,7 +174,9 @@ def _find_agents(doc: Any, kb: ActorKB, names: tuple[NameHit, ...]) -> tuple[Age
                         or doc[end - 1].pos_ not in _NOUN_POS:
                     continue
                 lemmas, words = _agent_key(doc[i:end])
-                agent = kb.agent(lemmas) or kb.agent(words)
+                # "human rights advocates": only the last word of a phrase is inflected
+                head_only = " ".join((*words.split()[:-1], lemmas.split()[-1]))
+                agent = kb.agent(lemmas) or kb.agent(words) or kb.agent(head_only)
                 if agent is not None:
                     found = AgentHit(i, end, agent)
                     break
@@ -246,12 +248,19 @@ def _find_persons(doc: Any, kb: ActorKB, names: tuple[NameHit, ...],
             or start in titles or _after_honorific(doc, start)
             or (len(words) >= 2 and _has_title_apposition(doc, start, end, agent_at))
             or (len(words) == 1 and words[0] in known_parts)
+            or (len(words) == 1 and _curated_surname(kb, text))
         )
         if not is_person:
             continue
         persons.append(PersonHit(start, end, text, None))
         known_parts.update(words)
     return tuple(sorted(persons, key=lambda p: p.start))
+
+
+def _curated_surname(kb: ActorKB, word: str) -> bool:
+    """"Ruto said ...": a lone family name of a curated leader is a person even when the model
+    misses it (the article date then decides whether the leader is meant)."""
+    return any(e.curated for e in kb.persons_by_surname(word, None))
 
 
 def _name_words(text: str) -> list[str]:

@@ -40,6 +40,13 @@ DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consu
                             "special envoy", "charge d'affaires", "chargé d'affaires"})
 # Sectors whose unqualified members are usually where the story happens ("police", "protesters").
 LOCAL_SECTORS = frozenset({"CVL", "REB", "OPP", "MIL", "JUD", "COP"})
+# Government words for rulers named by how they rule rather than by their country ("the junta",
+# "the regime"): news uses them for the government of the place the story is about, never for
+# the reporter's own.
+LOCAL_RULER_WORDS = frozenset({"junta", "military junta", "regime", "military regime",
+                               "military government"})
+# Prepositions after which a country is a place, partner or origin, not the doer's own state.
+NOT_OWN_PREPS = PLACE_PREPS | {"from", "for"}
 SPECIFIC_SECTORS = frozenset({"BUS", "JUD", "LEG", "MIL", "REB", "OPP", "NGO", "MED", "SPY"})
 CONTEXT_HOWS = frozenset({"home-country", "coref-sector", "dyad", "location", "coref-country",
                           "foreign-diplomat", "pronoun"})
@@ -52,3 +59,14 @@ TRADE_WORDS = frozenset({"import", "export", "ship", "produce", "source", "origi
                          "product", "commodity"})
 # Verbs of leading: "a group led by X", "the delegation headed by X".
 LEAD_LEMMAS = frozenset({"lead", "head", "chair", "command", "run", "direct"})
+# Verbs of going somewhere: whoever "travels to Dhaka" or "visits India" is not from there.
+TRAVEL_LEMMAS = frozenset({"travel", "visit", "fly", "arrive", "go", "come", "head", "return",
+                           "trip", "tour", "land"})
+# Verbs of arriving, whose "in X" is the destination ("arrived in Riyadh").
+ARRIVAL_LEMMAS = frozenset({"arrive", "land"})
+# Words of meeting, whose "with X" is the other party ("talks with Saudi officials").
+MEETING_LEMMAS = frozenset({"talk", "meet", "meeting", "negotiation", "discussion", "summit",
+                            "speak", "confer", "negotiate", "consultation", "call"})
+# Links from a phrase up to the clause it belongs to ("Takizaki, the head of the ministry's
+# bureau, is hoping ...": the bureau, the head and Takizaki share the subject's clause).
+NOMINAL_LINKS = frozenset({"appos", "compound", "poss", "pobj", "prep", "amod", "nmod"})

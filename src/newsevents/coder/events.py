@@ -230,6 +230,12 @@ def _is_refusal(event_type: str, frame: framing.Framing, knowledge: Knowledge) -
             and knowledge.ontology.quad_of(event_type) <= 2)
 
 
+def _two_doers(predicate: Any) -> bool:
+    """The clause's subject is coordinated: "Israel and Hamas have announced ..."."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "conj" for g in c.children)
+               for c in predicate.children)
+
+
 def _drills_together(roles: Roles, token: Any, predicate: Any) -> bool:
     """Two countries' forces acting together: coordinated doers ("X and Y held drills") or a
     partner joined by "with" ("held exercises with Russia")."""
@@ -241,6 +247,15 @@ def _drills_together(roles: Roles, token: Any, predicate: Any) -> bool:
     partner = any(c.dep_ == "prep" and c.lower_ == "with" for w in (token, predicate)
                   for c in w.children)
     return roles.joint or partner
+
+
+def _asked_a_question(token: Any) -> bool:
+    """ "when Gokhale was asked by media persons, ...": someone asked with nothing requested of
+    him (no "to ..." or "for ...") was put a question, not a demand."""
+    if token.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in (
+        "for", "to")) for c in token.children)
 
 
 def _is_dated_pact(trigger: Trigger) -> bool:
@@ -284,6 +299,10 @@ def _candidate(
     if roles.pronoun and previous is not None:
         roles = _continue_doers(roles, previous)
     event_type = _acting_type(trigger.entry, roles.source)
+    if event_type == "RETREAT" and trigger.entry.mode == "ceasefire" and _two_doers(
+        parsed.doc[roles.predicate_i]
+    ):
+        event_type = "AGREE"  # "Israel and Hamas have announced a ceasefire": agreed between them
     if event_type == "MOBILIZE" and _drills_together(roles, token, parsed.doc[roles.predicate_i]):
         # "South Korea and the US began drills", "China held exercises with Russia": armed
         # forces of two states training together cooperate (CAMEO 062), they do not mobilize
@@ -293,6 +312,8 @@ def _candidate(
     predicate = parsed.doc[roles.predicate_i]
     frame = framing.status_of(token, predicate, lexicon)
     if frame.hypothetical or framing.is_habitual(token, predicate, lexicon):
+        return None
+    if event_type == "REQUEST" and _asked_a_question(token):
         return None
     if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
@@ -319,6 +340,9 @@ def _candidate(
         status = "occurred"
     if _is_dated_pact(trigger):
         status = "occurred"  # "failed to carry out a 2013 agreement": the agreement was made
+    caused = framing.in_cause_phrase(token, lexicon)
+    if caused and status == "planned":
+        status = "occurred"  # "will expel ... in response to the poisoning": the cause is done
     tense = partners.tense_of(predicate)
     ref, date = partners.event_date(parsed, timerefs, predicate, tense)
     if ref is None and predicate.i != token.i:
@@ -333,6 +357,8 @@ def _candidate(
         or framing.in_recap_phrase(token, predicate, lexicon)
         or framing.in_state_sentence(token, predicate, lexicon)
         or framing.is_span_of_activity(token)
+        or framing.is_object_of_perfect(token, lexicon)
+        or caused
         or (ref is None and year is None and tense == "past"
             and framing.dated_by_clause(token, parsed.article.pub_date))
     )
@@ -503,8 +529,8 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
 # Acts one party does to another: in a two-country story a same-country pair is a misreading.
 BETWEEN_STATES = frozenset({"CONSULT", "AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
                             "SANCTION", "SUPPORT"})
-PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})
-SPOKEN_TYPES = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})  # said by one  # done to persons: a new target, a new event
+PERSONAL_TYPES = frozenset({"COERCE", "ASSAULT"})  # done to persons: a new target, a new event
+SPOKEN_TYPES = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})  # said by one
 COUNTRY_LEVEL = frozenset({"country", "country-name", "capital", "adjective", "demonym",
                            "coref-country", "story-dyad", "outlet-country", "home-country",
                            "unresolved"})
@@ -516,9 +542,11 @@ def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
         return False
     if (a.how or "").split("+")[0] in COUNTRY_LEVEL or (b.how or "").split("+")[0] in COUNTRY_LEVEL:
         return False
-    # "Castillo" and "Pedro Castillo": one person named in full, then by surname
-    words_a, words_b = set(a.name.lower().split()), set(b.name.lower().split())
-    return not (words_a <= words_b or words_b <= words_a)
+    # "Castillo" and "Pedro Castillo": one person named in full, then by surname (as resolved
+    # or as written)
+    names_a = [set(n.lower().split()) for n in (a.name, a.text) if n]
+    names_b = [set(n.lower().split()) for n in (b.name, b.text) if n]
+    return not any(x <= y or y <= x for x in names_a for y in names_b)
 
 
 def _fill(kept: Candidate, other: Candidate) -> Candidate:
@@ -530,7 +558,8 @@ def _fill(kept: Candidate, other: Candidate) -> Candidate:
         roles = replace(roles, target=other.roles.target)
     date = kept.date if kept.has_time_cue or not other.has_time_cue else other.date
     background = kept.background
-    if other.background and not kept.background and other.sentence.index == kept.sentence.index:
+    if (other.background and not kept.background and other.has_time_cue
+            and other.sentence.index == kept.sentence.index):
         background, date = True, other.date  # "rulings late last year, ordering ...": one recap
     return replace(kept, roles=roles, date=date, background=background,
                    confidence=max(kept.confidence, other.confidence))
@@ -613,8 +642,8 @@ def _title_words(parsed: Parsed) -> set[str]:
 
 
 def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
-    """The headline event: in the earliest sentence with news, the most material happening,
-    the title's word breaking ties."""
+    """The headline event: in the earliest sentence with news, the happening of its main clause,
+    then the most material one, the title's word breaking ties."""
     news = [(n, c) for n, c in enumerate(kept) if not c.background]
     pool = news or list(enumerate(kept))
     if not pool:

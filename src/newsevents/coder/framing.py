@@ -110,6 +110,9 @@ def status_of(trigger: Any, predicate: Any, lexicon: EventLexicon) -> Framing:
     """Status of the event and whether it is negated."""
     negated = is_negated(trigger, predicate, lexicon)
     chain = _clause_chain(predicate, lexicon)
+    if any(_has_cue_child(w, lexicon, "question") for w in chain):
+        # "asked whether terrorism was discussed": an open question asserts nothing
+        return Framing(negated, "conditional", hypothetical=True)
     if any(_in_condition(w, lexicon) for w in chain):
         return Framing(negated, "conditional", conditional_clause=True, hypothetical=True)
     if any(_has_condition_clause(w, lexicon) for w in chain[:2]):
@@ -282,6 +285,32 @@ def _is_recap_modifier(word: Any, lexicon: EventLexicon) -> bool:
         if marks:
             return any(lexicon.is_cue(m.lower_, "recap") for m in marks)
         return word.tag_ in ("VBG", "VBN")
+    return False
+
+
+def is_object_of_perfect(trigger: Any, lexicon: EventLexicon) -> bool:
+    """ "The US has ignored warnings from Chinese officials": an event named as the object of a
+    present-perfect verb that is no event itself came before that verb's act."""
+    verb = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    if lexicon.senses(_lemma(verb)) or any(lexicon.is_cue(_lemma(verb), role)
+                                           for role in ("light", "report", "defer", "plan")):
+        return False
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP")
+                                      for c in verb.children)
+
+
+def in_cause_phrase(trigger: Any, lexicon: EventLexicon) -> bool:
+    """ "expel 23 diplomats in a tit-for-tat response to London's measures over the poisoning",
+    "citing ... Japan's export restrictions", "the ruling follows a legal challenge": what a
+    reported act answers, cites or follows happened before it."""
+    chain = _chain(trigger)
+    for below, word in zip(chain, chain[1:], strict=False):
+        if not lexicon.is_cue(_lemma(word), "cause") or word.dep_ == "prep":
+            continue  # "following the arrest" is a time phrase, told by the recap rules
+        if below.dep_ not in ("nsubj", "nsubjpass"):  # "the ruling follows ...": not the ruling
+            return True
     return False
 
 

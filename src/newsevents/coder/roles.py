@@ -31,6 +31,7 @@ OF_IS_SOURCE = frozenset({"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc"})
 PRONOUN_POS = frozenset({"PRON"})
+RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that opening a relative clause
 MAX_CLIMB = 8
 
 
@@ -222,6 +223,8 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
         if _is_passive(current):
             return _agent(current)
         subject = _child(current, SUBJECT_DEPS)
+        if subject is not None and current.dep_ == "relcl" and subject.tag_ in RELATIVE_TAGS:
+            return current.head  # "Boluarte, who rejected ...": "who" is Boluarte
         if subject is not None:
             return subject
         head = current.head
@@ -407,12 +410,30 @@ def _argument_heads(
                    + _verb_targets(predicate, trigger))
         if source is None and own is not None:
             source = own
+        elif (own is not None and source is not None and event_type not in JOINT_TYPES
+              and _named_doer(own) and _plain_verb(predicate, lexicon)):
+            # "The US has ignored warnings from Chinese officials": the verb's subject is who
+            # the warnings were for; the noun's own doer ("from", "by", possessor) issued them
+            source, targets = own, [source, *targets]
         return source, [], targets
     if trigger.pos_ == "ADJ":
         subject = _child(predicate, SUBJECT_DEPS)
         owner = _child(subject, {"poss"}) if subject is not None else None
         return None, [], [t for t in (owner, subject) if t is not None]
     return source, [], _verb_targets(predicate, trigger)
+
+
+def _named_doer(word: Any) -> bool:
+    """A noun event's doer named as its possessor or by "by"/"from" ("Japan's occupation",
+    "warnings from Chinese officials")."""
+    return word.dep_ == "poss" or (word.dep_ == "pobj" and word.head.lower_ in ("by", "from"))
+
+
+def _plain_verb(verb: Any, lexicon: EventLexicon) -> bool:
+    """A verb that neither carries an event (light, saying) nor is one ("ignored", "faced")."""
+    lemma = _lemma(verb)
+    return verb.pos_ == "VERB" and not lexicon.senses(lemma) and not any(
+        lexicon.is_cue(lemma, role) for role in ("light", "report", "defer", "plan", "fail"))
 
 
 def _enclosing_verb(token: Any) -> Any | None:

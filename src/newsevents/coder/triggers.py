@@ -129,6 +129,7 @@ def _is_modifier(token: Any, lexicon: EventLexicon) -> bool:
 REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "appos", "ROOT"})
 SETTING_PREPS = frozenset({"over", "during", "at", "in", "on", "by"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
+POINTING_PRONOUNS = frozenset({"it", "this", "that"})
 OWN_ARGUMENT_DEPS = frozenset({"poss", "nmod"})
 OWN_ARGUMENT_PREPS = frozenset({"by", "between", "with", "against", "of", "on", "to", "from"})
 
@@ -139,6 +140,11 @@ def is_anaphoric(token: Any) -> bool:
     if token.pos_ != "NOUN" or token.dep_ not in REFERRING_DEPS:
         return False
     head = token.head
+    if token.dep_ == "attr" and _lemma(head) == "be" and any(
+        c.dep_ == "nsubj" and c.lower_ in POINTING_PRONOUNS for c in head.children
+    ):
+        return True  # "It would be the first formal talks between ...": said of talks told
+
     if token.dep_ == "pobj" and head.lower_ in SETTING_PREPS and head.head.pos_ in ("VERB", "AUX"):
         return False  # "agreed over the phone", "said during the meeting": the setting
     if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
@@ -169,7 +175,9 @@ def _governs_as_content(governor: Any, token: Any) -> bool:
     """Whether `token` sits in the content (complement) of `governor`, not in a modifier."""
     child = token
     while child.head.i != governor.i:
-        if child.head.i == child.i:
+        if child.head.i == child.i or child.dep_ == "relcl":
+            # "asked Boluarte, who rejected Castillo's actions, to ...": a relative clause
+            # describes an argument, it is not what is asked
             return False
         child = child.head
     if child.dep_ in CONTENT_DEPS:
