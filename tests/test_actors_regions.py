@@ -170,3 +170,16 @@ def test_national_branch_of_an_ngo_has_its_country(read, actor_kb):
 def test_police_are_not_the_nationality_of_the_people_they_arrest(read, actor_kb):
     text = "Two Chinese nationals were arrested in Karachi on Tuesday, police said."
     assert who(read, actor_kb, text, "police", "PAK")[0] == "PAK"
+
+
+def test_lone_surname_of_a_leader_in_office_is_that_leader(read, actor_kb):
+    text = "Ruto spoke by phone with his Tanzanian counterpart on Friday, State House said."
+    parsed, mentions = read(text, "KEN", pub_date="2025-03-01")
+    ref = resolve_span(parsed, mentions, *span(parsed, "Ruto"), actor_kb)
+    assert (ref.country, ref.sector) == ("KEN", "GOV")
+
+
+def test_minister_arriving_for_talks_is_not_the_hosts(read, actor_kb):
+    text = ("The foreign minister arrived in Riyadh on Sunday for talks with Saudi officials, "
+            "the ministry said.")
+    assert who(read, actor_kb, text, "The foreign minister", "IRN") == ("IRN", "GOV")

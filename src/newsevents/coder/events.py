@@ -258,6 +258,19 @@ def _asked_a_question(token: Any) -> bool:
         "for", "to")) for c in token.children)
 
 
+def _quoted_account(event_type: str, token: Any, predicate: Any) -> bool:
+    """Inside a direct quotation the speaker either performs a speech act ("We strongly
+    protest", "should condemn", "deeply regrettable"): the quote is the event; or tells in their
+    own words what happened ("They came to beat and shoot at us", "The ambassador was summoned"):
+    a claim the report does not assert itself, told as news in its own sentences if at all.
+    A quoted word in the report's own clause ("called the verdict "regrettable"") is asserted."""
+    clause = [token, predicate, *(c for c in predicate.children
+                                  if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"))]
+    if not all(framing.in_quotation(w) for w in clause):
+        return False
+    return event_type not in SPOKEN_TYPES or partners.tense_of(predicate) == "past"
+
+
 def _is_dated_pact(trigger: Trigger) -> bool:
     """ "a 1965 treaty": an agreement recalled by its year binds the story's parties."""
     return "@year" in trigger.entry.companions
@@ -314,6 +327,8 @@ def _candidate(
     if frame.hypothetical or framing.is_habitual(token, predicate, lexicon):
         return None
     if event_type == "REQUEST" and _asked_a_question(token):
+        return None
+    if _quoted_account(event_type, token, predicate):
         return None
     if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
