@@ -11,9 +11,10 @@ from coding_helpers import code, of_type
 # Corpus (dw, China summons German ambassador): the ambassador's account of a summons.
 SUMMONED_ACCOUNT = ('"The ambassador was summoned in Beijing by the foreign ministry," China\'s '
                     "ambassador to Germany Wu Ken told reporters.")
-# Corpus (Kenya election annulled): a witness tells what police did.
-WITNESS = ('"This is justice for us the people of Kisumu. They (police) came to beat and shoot at '
-           'us when we protested the election results," said Jackson Oduor in Kisumu.')
+# Corpus (Cambodia CNRP dissolved): the judge retells the ruling the report tells itself.
+RETOLD = ('"The Supreme Court decided to recognise the Interior Ministry\'s lawsuit and decided to '
+          "dissolve the CNRP and ban their 118 senior [officials] from joining politics for five "
+          'years starting from the day of the verdict," said presiding Judge Dith Munty at 5pm.')
 # Corpus (Abe Yasukuni visit): the quote itself is the protest.
 PERFORMED = ('In China, Foreign Ministry spokesman Qin Gang told reporters, "We strongly protest '
              'and severely condemn the Japanese leader\'s acts."')
@@ -26,9 +27,9 @@ def test_quoted_account_of_a_summons_is_no_event(nlp, knowledge):
     assert not of_type(code(nlp, knowledge, [SUMMONED_ACCOUNT], pub_date="2019-09-11"), "ACCUSE")
 
 
-def test_witness_account_in_quotes_is_no_event(nlp, knowledge):
-    events = code(nlp, knowledge, [WITNESS], pub_date="2017-09-01")
-    assert not of_type(events, "ASSAULT") and not of_type(events, "ACCUSE")
+def test_ruling_retold_in_a_quote_is_no_new_event(nlp, knowledge):
+    events = code(nlp, knowledge, [RETOLD], pub_date="2017-11-16")
+    assert not of_type(events, "COERCE") and not of_type(events, "SUPPORT")
 
 
 def test_protest_performed_in_a_quote_is_an_accusation(nlp, knowledge):

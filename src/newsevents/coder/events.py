@@ -35,6 +35,7 @@ MAIN_PRIORITY = (
 MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
 JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
+ANNOUNCING_AUX = frozenset({"has", "have", "'ve", "will", "'ll", "shall"})
 DECLARED_TYPES = frozenset({"SANCTION", "REJECT"})
 SETTING_NOUNS = frozenset({"talk", "meeting", "summit", "phone", "telephone", "call", "visit",
                            "trip", "conference", "dialogue", "discussion", "negotiation"})
@@ -259,16 +260,41 @@ def _asked_a_question(token: Any) -> bool:
 
 
 def _quoted_account(event_type: str, token: Any, predicate: Any) -> bool:
-    """Inside a direct quotation the speaker either performs a speech act ("We strongly
-    protest", "should condemn", "deeply regrettable"): the quote is the event; or tells in their
-    own words what happened ("They came to beat and shoot at us", "The ambassador was summoned"):
-    a claim the report does not assert itself, told as news in its own sentences if at all.
+    """Inside a direct quotation the speaker may perform a speech act ("We strongly protest",
+    "should condemn"), or announce what their side has done or will do ("The government has
+    decided to impose a curfew"): the quote is the event. Otherwise the quote tells in the
+    speaker's words what happened ("The ambassador was summoned", "we can't keep putting up
+    with Colombia's attacks"): a retelling or a claim the report does not assert itself.
     A quoted word in the report's own clause ("called the verdict "regrettable"") is asserted."""
     clause = [token, predicate, *(c for c in predicate.children
                                   if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass"))]
     if not all(framing.in_quotation(w) for w in clause):
         return False
-    return event_type not in SPOKEN_TYPES or partners.tense_of(predicate) == "past"
+    verb = _tense_verb(predicate)
+    if event_type in SPOKEN_TYPES:
+        return _simple_past(verb)
+    return not _announces(verb)
+
+
+def _tense_verb(predicate: Any) -> Any:
+    """The verb carrying the clause's tense: "decided to dissolve" -> decided."""
+    verb = predicate
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _simple_past(verb: Any) -> bool:
+    """ "was summoned", "issued"; not "has decided" or "will expel"."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("VBZ", "VBP", "MD") for a in aux):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+
+
+def _announces(verb: Any) -> bool:
+    """ "has decided to impose", "will expel": a present perfect or a future told by the actor."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ANNOUNCING_AUX for c in verb.children)
 
 
 def _is_dated_pact(trigger: Trigger) -> bool:
@@ -508,6 +534,13 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _share_a_party(a: Candidate, b: Candidate) -> bool:
+    """ "Israel and Hamas announced a ceasefire after they agreed to an Egyptian-brokered
+    proposal": in one sentence, two tellings of a joint act that share a party are one act (the
+    other party of one is often a broker or a misreading)."""
+    return bool({x for x in _countries(a) if x} & {x for x in _countries(b) if x})
+
+
 def _distinct_modes(a: Candidate, b: Candidate) -> bool:
     """ "severed relations and expelled all diplomats": two coordinated acts of one type with
     different modes are two events, not one."""
@@ -522,7 +555,8 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.sentence.index == b.sentence.index and not _distinct_modes(a, b):
         # one sentence tells one happening of a type, unless it names different actors
         (sa, ta), (sb, tb) = _countries(a), _countries(b)
-        return _compatible(sa, sb) or (a.type in JOINT_TYPES and _compatible(sa, tb))
+        return _compatible(sa, sb) or (a.type in JOINT_TYPES and (
+            _compatible(sa, tb) or _share_a_party(a, b)))
     if a.background != b.background:
         return False
     if a.type in MODE_DISTINCT and a.entry.mode and b.entry.mode and a.entry.mode != b.entry.mode:

@@ -328,17 +328,17 @@ def dated_by_clause(trigger: Any, pub_date: str | None) -> bool:
     return False
 
 
-
 OPEN_QUOTES = frozenset({"\u201c", "\u2018\u2018", "``"})
 CLOSE_QUOTES = frozenset({"\u201d", "''"})
 
 
 def in_quotation(token: Any) -> bool:
-    """Whether `token` stands inside a direct quotation (“...” or "..."), which may open in an
-    earlier sentence of its paragraph."""
+    """Whether `token` stands inside a direct quotation (“...” or "...") opened in its sentence.
+    A quotation running on over several sentences is not followed: witnesses' accounts there
+    are often the only telling of what happened."""
     depth = 0
     straight = 0
-    for word in _paragraph_before(token):
+    for word in token.sent[: token.i - token.sent.start]:
         if word.text in OPEN_QUOTES:
             depth += 1
         elif word.text in CLOSE_QUOTES:
@@ -347,11 +347,3 @@ def in_quotation(token: Any) -> bool:
             straight += 1
     return depth > 0 or straight % 2 == 1
 
-
-def _paragraph_before(token: Any) -> list[Any]:
-    """The tokens of `token`'s paragraph before it, in order."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
-        start -= 1
-    return list(doc[start:token.i])

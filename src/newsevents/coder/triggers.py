@@ -30,6 +30,10 @@ class Trigger:
         return self.entry.type
 
 
+# Spans of time that stand for an activity: "11 days of fighting".
+SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+
+
 def _lemma(token: Any) -> str:
     return token.lemma_.lower()
 
@@ -87,7 +91,17 @@ def _near_lemmas(token: Any, lexicon: EventLexicon) -> set[str]:
         lemmas.add(_lemma(t))
         lemmas.add(t.text.lower())
         lemmas.update(part for part in _lemma(t).split("-") if part)
+        lemmas.update(_lemma(m) for m in _measured(t))
     return lemmas
+
+
+def _measured(token: Any) -> list[Any]:
+    """ "halt 11 days of fighting", "ended weeks of talks": a span of time stands for the
+    activity it measures, which is what the verb acts on."""
+    if _lemma(token) not in SPAN_NOUNS:
+        return []
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for obj in prep.children if obj.dep_ == "pobj"]
 
 
 def _coarse_pos(token: Any) -> str:
