@@ -40,3 +40,20 @@ def test_protest_performed_in_a_quote_is_an_accusation(nlp, knowledge):
 def test_quoted_word_in_the_reports_own_clause_counts(nlp, knowledge):
     events = code(nlp, knowledge, [QUOTED_WORD], pub_date="2018-10-30")
     assert of_type(events, "ACCUSE")
+
+
+# Corpus (Venezuela severs ties with Colombia): a complaint about attacks, in the speaker's words.
+GRIEVANCE = ("“Patience is exhausted, I can’t bear it anymore, we can’t keep putting up with "
+             "Colombian territory being used for attacks against Venezuela.")
+# Corpus (Bangladesh curfew): the government's spokesman announces what it has decided.
+ANNOUNCED = ("“The government has decided to impose a curfew and deploy the military in aid of "
+             "the civilian authorities,” Prime Minister Sheikh Hasina’s press secretary Nayeemul "
+             "Islam Khan, told the news agency AFP.")
+
+
+def test_attacks_complained_of_in_a_quote_are_no_event(nlp, knowledge):
+    assert not of_type(code(nlp, knowledge, [GRIEVANCE], pub_date="2019-02-23"), "ASSAULT")
+
+
+def test_decision_announced_in_a_quote_is_an_event(nlp, knowledge):
+    assert of_type(code(nlp, knowledge, [ANNOUNCED], pub_date="2024-07-19"), "COERCE")

@@ -45,7 +45,8 @@ def _options_from(args: argparse.Namespace) -> Options:
     )
 
 
-def _run_with_progress(args: argparse.Namespace, options: Options) -> RunResult:
+def _run_with_progress(args: argparse.Namespace, options: Options,
+                       record: Any = None) -> RunResult:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from newsevents.pipeline import extract
@@ -63,6 +64,8 @@ def _run_with_progress(args: argparse.Namespace, options: Options) -> RunResult:
             progress.console.print(
                 f"[red]error[/red] {result.source_path}: {result.rejection.stage}: "
                 f"{result.rejection.reason}", markup=True, highlight=False, soft_wrap=True)
+        if record is not None:
+            record(result)
         progress.advance(task)
         progress.refresh()
 
@@ -117,18 +120,24 @@ def summary_tables(run: RunResult) -> list[Any]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from newsevents import store
     from newsevents.output import write_run
 
     options = _options_from(args)
+    db_path = Path(args.db) if args.db else Path(args.out) / "newsevents.duckdb"
+    db_path.parent.mkdir(parents=True, exist_ok=True)
     if options.engine == "dask":
         from newsevents.engine_dask import run_dask
 
         run = run_dask(args.inputs, args.manifest, options, args.out)
+        store.save_run(run, db_path, options)
     else:
-        run = _run_with_progress(args, options)
+        # Each article is committed to the store as soon as it is processed, so an interrupted
+        # run keeps what it did and the next run does not add it twice.
+        with store.open_store(db_path) as opened, store.RunRecorder(opened, options) as recorder:
+            run = _run_with_progress(args, options, record=recorder.record)
+            recorder.finish(run)
     paths = write_run(run, args.out)
-    db_path = Path(args.db) if args.db else Path(args.out) / "newsevents.duckdb"
-    _write_store(run, db_path, options)
     out = _console()
     if not args.quiet:
         for table in summary_tables(run):
@@ -137,12 +146,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if run.articles and not any(a.ok for a in run.articles):
         return EXIT_ALL_FAILED
     return EXIT_OK
-
-
-def _write_store(run: RunResult, db_path: Path, options: Options) -> None:
-    from newsevents import store
-
-    store.save_run(run, db_path, options)
 
 
 # --------------------------------------------------------------------------- evaluate

@@ -18,10 +18,9 @@ Point `--scheduler tcp://host:8786` at an existing cluster (dask-jobqueue, Kuber
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from uuid import uuid4
 from newsevents.clean import CorpusProfile
 from newsevents.errors import UsageError
 from newsevents.options import Options
-from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
+from newsevents.records import ArticleResult, RawArticle, RunResult
 
 DASK_HINT = "install the Dask extra: pip install 'newsevents[dask]'"
 PARQUET_DIR = "parquet"
@@ -177,48 +176,13 @@ class DaskRunner:
 # --------------------------------------------------------------------------- the flow
 
 
-Runner = Callable[..., Iterator[ArticleResult]]
-
-
-def _ingest(
-    inputs: Sequence[str | Path], manifest: str | Path | None, options: Options
-) -> tuple[list[RawArticle], list[Rejection]]:
-    from newsevents import ingest
-
-    raws: list[RawArticle] = []
-    rejected: list[Rejection] = []
-    for item in ingest.iter_inputs(inputs, manifest, options):
-        (rejected if isinstance(item, Rejection) else raws).append(item)
-    return raws, rejected
-
-
-def _with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
-    meta = dataclasses.replace(raw.meta, pub_date=pub_date, pub_date_source="inferred")
-    return dataclasses.replace(raw, meta=meta)
-
-
 def extract_with(
-    runner: Runner, inputs: Sequence[str | Path], manifest: str | Path | None, options: Options,
+    runner: Any, inputs: Sequence[str | Path], manifest: Any, options: Options,
 ) -> RunResult:
-    """The extract flow (ingest, profile, process, infer dates, link) with `runner` as engine."""
-    from newsevents import clean, link
+    """The extract flow of `pipeline.extract` with `runner` as its engine."""
+    from newsevents.pipeline import extract
 
-    raws, rejected = _ingest(inputs, manifest, options)
-    profile = clean.build_profile(raws, options)
-    results = {r.doc_id: r for r in runner(raws, options, profile, len(raws))}
-    for rejection in rejected:
-        results[rejection.doc_id] = ArticleResult(
-            rejection.doc_id, rejection.source_path, None, rejection=rejection)
-    order = [r.doc_id for r in raws] + [r.doc_id for r in rejected]
-    ordered = [results[d] for d in order]
-    if not options.link:
-        return RunResult(articles=tuple(ordered))
-    inferred = link.infer_pub_dates(ordered)
-    if inferred:
-        redo = [_with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
-        results.update((r.doc_id, r) for r in runner(redo, options, profile, len(redo)))
-        ordered = [results[d] for d in order]
-    return link.link(ordered)
+    return extract(inputs, manifest=manifest, options=options, runner=runner)
 
 
 def run_dask(

@@ -7,6 +7,7 @@ cores, or Dask workers). `extract` is the public entry point; the CLI is a thin 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import multiprocessing
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,6 +23,8 @@ from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
 
 ProgressCallback = Callable[[ArticleResult], None]
 ManifestArg = str | Path | Sequence[str | Path] | None
+# An engine: (articles, options, corpus profile, number of articles) -> results, in any order.
+Runner = Callable[[Sequence[RawArticle], Options, CorpusProfile, int], Iterable[ArticleResult]]
 
 
 @dataclass(frozen=True)
@@ -130,9 +133,10 @@ def run_local(
 # --------------------------------------------------------------------------- extract
 
 
-def _ingest(
+def ingest_all(
     inputs: Sequence[str | Path], manifest: ManifestArg, options: Options
 ) -> tuple[list[RawArticle], list[Rejection]]:
+    """Read every input: the articles to process and the inputs rejected while reading."""
     from newsevents import ingest
 
     raws: list[RawArticle] = []
@@ -142,7 +146,8 @@ def _ingest(
     return raws, rejected
 
 
-def _with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
+def with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
+    """`raw` with a publication date inferred through links (source "inferred")."""
     meta = dataclasses.replace(raw.meta, pub_date=pub_date, pub_date_source="inferred")
     return dataclasses.replace(raw, meta=meta)
 
@@ -155,6 +160,7 @@ def extract(
     on_article: ProgressCallback | None = None,
     on_start: Callable[[int], None] | None = None,
     context: Context | None = None,
+    runner: Runner | None = None,
     **overrides: Any,
 ) -> RunResult:
     """Extract events from `inputs` (files, folders, "-" for stdin) and link them across articles.
@@ -163,11 +169,12 @@ def extract(
     rejection when it could not be processed. `on_start(n)` is called with the number of inputs,
     `on_article(result)` after each one (for progress bars). Options come from `options` and
     keyword overrides (see `Options`). `context` reuses an already loaded spaCy pipeline and
-    knowledge (single-process runs only).
+    knowledge (single-process runs only). `runner` is the engine that processes articles
+    (default: `run_local`; `engine_dask.DaskRunner` distributes them); it has `run_local`'s shape.
     """
     given = {k: v for k, v in overrides.items() if v is not None}
     options = Options.build(**given) if options is None else dataclasses.replace(options, **given)
-    raws, rejected = _ingest(inputs, manifest, options)
+    raws, rejected = ingest_all(inputs, manifest, options)
     if on_start:
         on_start(len(raws) + len(rejected))
     results: dict[str, ArticleResult] = {}
@@ -177,7 +184,9 @@ def extract(
         if on_article:
             on_article(result)
     profile = clean.build_profile(raws, options)
-    for result in run_local(raws, options, profile, len(raws), context):
+    if runner is None:
+        runner = functools.partial(run_local, context=context)
+    for result in runner(raws, options, profile, len(raws)):
         results[result.doc_id] = result
         if on_article:
             on_article(result)
@@ -187,8 +196,8 @@ def extract(
     rules = link.load_link_rules(knowledge_dirs(options.kb_dirs))
     inferred = link.infer_pub_dates(ordered, rules)
     if inferred:
-        redo = [_with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
-        for result in run_local(redo, options, profile, len(redo), context):
+        redo = [with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
+        for result in runner(redo, options, profile, len(redo)):
             results[result.doc_id] = result
         ordered = [results[r.doc_id] for r in raws] + [results[r.doc_id] for r in rejected]
     return link.link(ordered, rules)

@@ -36,6 +36,8 @@ MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
 JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
 ANNOUNCING_AUX = frozenset({"has", "have", "'ve", "will", "'ll", "shall"})
+# Arcs inside a noun phrase naming who belongs to a body: "leaders of political parties".
+MEMBER_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod"})
 DECLARED_TYPES = frozenset({"SANCTION", "REJECT"})
 SETTING_NOUNS = frozenset({"talk", "meeting", "summit", "phone", "telephone", "call", "visit",
                            "trip", "conference", "dialogue", "discussion", "negotiation"})
@@ -96,6 +98,7 @@ def code_events(
         previous = with_source[0] if with_source else previous
     candidates = _carry_background(candidates)
     dyad = story_dyad(mentions)
+    candidates = [c for c in candidates if not _gathering(c, parsed)]
     merged = [_fill_from_dyad(c, dyad) for c in _merge(candidates) if _complete(c)]
     kept = [c for c in merged if c.confidence >= options.min_confidence]
     main = _main_index(kept, parsed)
@@ -679,6 +682,35 @@ def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
         return c
     roles = replace(c.roles, source=source, target=target)
     return replace(c, roles=roles, confidence=round(max(0.05, c.confidence - 0.1), 2))
+
+
+def _ref_head(ref: ActorRef | None, c: Candidate, parsed: Parsed) -> Any:
+    """The parse token heading the phrase that names `ref` in the candidate's sentence."""
+    if ref is None or ref.start is None or ref.end is None:
+        return None
+    shift = c.sentence.start - c.sentence.body_start  # raw offsets -> parsed body offsets
+    span = parsed.doc.char_span(ref.start - shift, ref.end - shift, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _gathering(c: Candidate, parsed: Parsed) -> bool:
+    """ "Leaders of political parties met": members of one body meeting among themselves
+    consult no counterpart; the "target" found is the body they belong to, named in a modifier
+    of the doers' own noun, of their own country ("X and Y met" coordinates two parties;
+    "Abdullah, who also met the prime minister" has a clause)."""
+    src, tgt = _countries(c)
+    if c.type != "CONSULT" or src != tgt:
+        return False  # "the foreign ministers of Japan and South Korea met": two parties
+    source = _ref_head(c.roles.source, c, parsed)
+    target = _ref_head(c.roles.target, c, parsed)
+    if source is None or target is None or target.i == source.i:
+        return False
+    word = target
+    while word.dep_ in MEMBER_DEPS and word.head.i != word.i:
+        word = word.head
+        if word.i == source.i:
+            return True
+    return False
 
 
 def _complete(c: Candidate) -> bool:
