@@ -262,6 +262,14 @@ def _asked_a_question(token: Any) -> bool:
         "for", "to")) for c in token.children)
 
 
+def _circumstance(token: Any, lexicon: Any) -> bool:
+    """ "declared Mutharika winner despite complaints of irregularities": an event named as the
+    setting of a clause is not what the clause reports."""
+    prep = token.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
+            and lexicon.is_cue(prep.lower_, "circumstance"))
+
+
 def _quoted_account(event_type: str, token: Any, predicate: Any) -> bool:
     """Inside a direct quotation the speaker may perform a speech act ("We strongly protest",
     "should condemn"), or announce what their side has done or will do ("The government has
@@ -358,6 +366,8 @@ def _candidate(
     if event_type == "REQUEST" and _asked_a_question(token):
         return None
     if _quoted_account(event_type, token, predicate):
+        return None
+    if _circumstance(token, lexicon):
         return None
     if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None

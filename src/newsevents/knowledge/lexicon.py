@@ -23,7 +23,7 @@ NOT_AN_EVENT = "-"
 POS_CODES = {"V": ("VERB", "AUX"), "N": ("NOUN",), "A": ("ADJ",), "X": ()}
 CUE_ROLES = frozenset(
     {"report", "light", "defer", "plan", "fail", "deny", "condition", "recap", "negation", "maybe",
-     "sequel", "oblige", "forbid", "habit", "question", "cause"}
+     "sequel", "oblige", "forbid", "habit", "question", "cause", "circumstance"}
 )
 
 
