@@ -664,6 +664,21 @@ def _with_country(ref: ActorRef | None, country: str) -> ActorRef:
     return replace(ref, country=country, code=code, how=how)
 
 
+# Sectors of actors that belong to no state, and the actor rules that read a country straight
+# from the words of the phrase (so the story's dyad may not overrule them).
+STATELESS_SECTORS = frozenset({"IGO", "NGO"})
+OUTRIGHT_HOW = frozenset({"country-name", "adjective", "demonym", "capital", "seat",
+                          "office-holder", "former-office", "apposition", "represents"})
+
+
+def _stateless(ref: ActorRef | None) -> bool:
+    return ref is not None and ref.country is None and ref.sector in STATELESS_SECTORS
+
+
+def _named_outright(ref: ActorRef | None) -> bool:
+    return ref is not None and (ref.how or "").split("+")[0] in OUTRIGHT_HOW
+
+
 def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
     """Complete a missing side with the story's other party: in a report about Japan and South
     Korea, "the export restrictions" without a named target are Japan's on South Korea; in a
@@ -671,9 +686,13 @@ def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
     if not dyad:
         return c
     source, target = c.roles.source, c.roles.target
+    if _stateless(source) or _stateless(target):
+        # an international body acts for no state: "the EU imposed sanctions" gets no country
+        return c
     src = source.country if source else None
     tgt = target.country if target else None
-    if src and tgt and src == tgt and len(dyad) == 2 and src in dyad and c.type in BETWEEN_STATES:
+    if (src and tgt and src == tgt and len(dyad) == 2 and src in dyad
+            and c.type in BETWEEN_STATES and not _named_outright(target)):
         # "the ministry accused them" in a Russia-US story: an act between the two parties
         other = next(d for d in dyad if d != src)
         return replace(c, roles=replace(c.roles, target=_with_country(target, other)),
