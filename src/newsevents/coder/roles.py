@@ -207,6 +207,16 @@ def _child(token: Any, deps: frozenset[str] | set[str]) -> Any | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _subject_child(verb: Any) -> Any | None:
+    """The subject of `verb`. A clause has one; when the parser gives two ("Cape Town: The
+    Eastern Command conducted ...", a fronted dateline or topic), the one nearest the verb is it."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return subjects[0] if subjects else None
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else subjects[0]
+
+
 def _is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -222,7 +232,7 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
     for _ in range(MAX_CLIMB):
         if _is_passive(current):
             return _agent(current)
-        subject = _child(current, SUBJECT_DEPS)
+        subject = _subject_child(current)
         if subject is not None and current.dep_ == "relcl" and subject.tag_ in RELATIVE_TAGS:
             return current.head  # "Boluarte, who rejected ...": "who" is Boluarte
         if subject is not None:
@@ -320,7 +330,7 @@ def _speaker(token: Any, lexicon: EventLexicon) -> Any | None:
             and lexicon.is_cue(_lemma(head), "report")
             and not (current.dep_ == "dobj" and current.pos_ == "NOUN")
         ):
-            subject = _child(head, SUBJECT_DEPS) or _agent(head)
+            subject = _subject_child(head) or _agent(head)
             if subject is not None:
                 return subject
         current = head
@@ -417,7 +427,7 @@ def _argument_heads(
             source, targets = own, [source, *targets]
         return source, [], targets
     if trigger.pos_ == "ADJ":
-        subject = _child(predicate, SUBJECT_DEPS)
+        subject = _subject_child(predicate)
         owner = _child(subject, {"poss"}) if subject is not None else None
         return None, [], [t for t in (owner, subject) if t is not None]
     return source, [], _verb_targets(predicate, trigger)
