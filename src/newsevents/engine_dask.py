@@ -176,15 +176,6 @@ class DaskRunner:
 # --------------------------------------------------------------------------- the flow
 
 
-def extract_with(
-    runner: Any, inputs: Sequence[str | Path], manifest: Any, options: Options,
-) -> RunResult:
-    """The extract flow of `pipeline.extract` with `runner` as its engine."""
-    from newsevents.pipeline import extract
-
-    return extract(inputs, manifest=manifest, options=options, runner=runner)
-
-
 def run_dask(
     inputs: Sequence[str | Path],
     manifest: str | Path | None,
@@ -197,12 +188,14 @@ def run_dask(
     `client` reuses a connected `distributed.Client`; otherwise one is made from
     `options.scheduler` / `options.workers` (see `dask_client`).
     """
+    from newsevents.pipeline import extract
+
     if client is None:
         with dask_client(options) as own, DaskRunner(own) as runner:
-            run = extract_with(runner, inputs, manifest, options)
+            run = extract(inputs, manifest=manifest, options=options, runner=runner)
     else:
         with DaskRunner(client) as runner:
-            run = extract_with(runner, inputs, manifest, options)
+            run = extract(inputs, manifest=manifest, options=options, runner=runner)
     if out_dir is not None:
         write_parquet(run, Path(out_dir) / PARQUET_DIR, options.batch_size)
     return run

@@ -357,20 +357,13 @@ def score(
 
 
 def _manifest_dates(manifests: Sequence[str | Path]) -> dict[str, str | None]:
-    """doc_id -> pub_date given in manifests (JSONL or CSV), to know which dates were findable."""
-    import csv
+    """doc_id -> pub_date the manifests give (read as ingest reads them), to know which
+    publication dates were findable."""
+    from newsevents.ingest import load_manifests
 
-    dates: dict[str, str | None] = {}
-    for manifest in map(Path, manifests):
-        text = manifest.read_text(encoding="utf-8")
-        if manifest.suffix.lower() == ".csv":
-            rows: Iterable[dict[str, Any]] = csv.DictReader(text.splitlines())
-        else:
-            rows = (json.loads(line) for line in text.splitlines() if line.strip())
-        for row in rows:
-            doc_id = row.get("doc_id") or Path(row.get("path", "")).stem
-            dates[doc_id] = row.get("pub_date") or None
-    return dates
+    by_path = load_manifests(manifests).by_path
+    return {entry.doc_id or Path(path).stem: entry.meta.pub_date
+            for path, entry in by_path.items()}
 
 
 def evaluate_outputs(gold_dirs: Sequence[str | Path], pred_dir: str | Path,
