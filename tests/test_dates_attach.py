@@ -155,3 +155,26 @@ def test_a_relative_clause_keeps_its_own_time(nlp) -> None:
     refs = find_timerefs(parsed)
     assert timeref_for(parsed, refs, token(parsed, "arrested")).text == "on Wednesday"
     assert timeref_for(parsed, refs, token(parsed, "curtailed")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_word", "gloss"),
+    [
+        ("The former President also decreed a curfew throughout the country starting this "
+         "Wednesday at 22.00 local time (03.00 GMT on Thursday).", "decreed", "on Thursday"),
+        ("The ministry on Friday announced the closure of the border from midnight Sunday "
+         "(11 p.m. GMT on Saturday).", "announced", "on Saturday"),
+    ],
+)
+def test_a_bracketed_gloss_of_another_time_dates_nothing(nlp, sentence, event_word, gloss) -> None:
+    parsed = parsed_of(nlp, sentence, "2022-12-07")
+    refs = find_timerefs(parsed)
+    assert gloss in [r.text for r in refs]
+    ref = timeref_for(parsed, refs, token(parsed, event_word))
+    assert ref is None or ref.text != gloss
+
+
+def test_a_bracketed_time_alone_still_dates(nlp) -> None:
+    parsed = parsed_of(nlp, "Peruvian police arrested Pedro Castillo (on Thursday).", "2022-12-07")
+    ref = timeref_for(parsed, find_timerefs(parsed), token(parsed, "arrested"))
+    assert ref is not None and ref.text == "on Thursday"

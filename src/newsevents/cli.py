@@ -160,6 +160,7 @@ GATE_KEYS = (
     ("main_type_accuracy", "main type"),
     ("main_dyad_accuracy", "main dyad"),
     ("main_date_accuracy", "main date"),
+    ("main_date_accuracy_dated", "main date (dated articles)"),
     ("main_status_accuracy", "main status"),
     ("event_precision", "event precision (lenient)"),
     ("event_recall", "event recall (lenient)"),

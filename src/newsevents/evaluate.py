@@ -18,6 +18,9 @@ Matching rules (documented in README, "Evaluation"):
 * Main event: the gold main event is "found" when some predicted event matches it; type, dyad
   (unordered set of the countries), date and status are judged on that matched prediction (the
   one flagged `main` if several match); an unmatched gold main event counts as wrong for all.
+* Main date on dated articles: the main date judged only on the articles whose publication date
+  the run could know (in the text or the metadata given). An undated article's relative dates
+  ("on Thursday") stay null by design, so the all-article figure is bounded by the dated share.
 * Same-event pairs: gold pairs are articles whose `event_key` is equal; predicted pairs are
   articles whose main events share a `story_id`.
 """
@@ -154,7 +157,7 @@ def _pub_date_scores(
         want = g.record.get("pub_date")
         got = (preds.get(g.doc_id) or {}).get("pub_date")
         every.add(got == want)
-        if g.record.get("pub_date_in_text") or given.get(g.doc_id):
+        if _findable(g, given):
             findable.add(got == want)
             if got != want:
                 wrong.append(f"{g.doc_id}: {got} != {want}")
@@ -241,6 +244,7 @@ class _EventTally:
     main_dyad: _Ratio = field(default_factory=_Ratio)
     main_date: _Ratio = field(default_factory=_Ratio)
     main_status: _Ratio = field(default_factory=_Ratio)
+    main_date_dated: _Ratio = field(default_factory=_Ratio)
     misses: list[str] = field(default_factory=list)
 
 
@@ -253,7 +257,8 @@ def _ordered_pair_right(g: dict[str, Any], p: dict[str, Any]) -> bool:
     )
 
 
-def _tally_article(tally: _EventTally, g: GoldArticle, preds: list[dict[str, Any]]) -> None:
+def _tally_article(tally: _EventTally, g: GoldArticle, preds: list[dict[str, Any]],
+                   dated: bool = True) -> None:
     gold_events = g.events
     pairs = match_events(gold_events, preds, g.raw)
     tally.n_gold += len(gold_events)
@@ -279,13 +284,21 @@ def _tally_article(tally: _EventTally, g: GoldArticle, preds: list[dict[str, Any
     tally.main_type.add(hit is not None and hit.get("type") == gm.get("type"))
     tally.main_dyad.add(hit is not None and _countries(hit) == _countries(gm))
     tally.main_date.add(hit is not None and hit.get("date") == gm.get("date"))
+    if dated:
+        tally.main_date_dated.add(hit is not None and hit.get("date") == gm.get("date"))
     tally.main_status.add(hit is not None and hit.get("status") == gm.get("status"))
 
 
-def _event_scores(gold: list[GoldArticle], events: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def _findable(g: GoldArticle, given: dict[str, str | None]) -> bool:
+    """Whether a reader of the input (text or given metadata) can know the publication date."""
+    return bool(g.record.get("pub_date_in_text") or given.get(g.doc_id))
+
+
+def _event_scores(gold: list[GoldArticle], events: dict[str, list[dict[str, Any]]],
+                  given: dict[str, str | None] | None = None) -> dict[str, Any]:
     tally = _EventTally()
     for g in gold:
-        _tally_article(tally, g, events.get(g.doc_id, []))
+        _tally_article(tally, g, events.get(g.doc_id, []), _findable(g, given or {}))
     precision = tally.matched / tally.n_pred if tally.n_pred else None
     recall = tally.matched / tally.n_gold if tally.n_gold else None
     f1 = (2 * precision * recall / (precision + recall)) if precision and recall else 0.0
@@ -294,6 +307,7 @@ def _event_scores(gold: list[GoldArticle], events: dict[str, list[dict[str, Any]
         "main_type_accuracy": tally.main_type.value,
         "main_dyad_accuracy": tally.main_dyad.value,
         "main_date_accuracy": tally.main_date.value,
+        "main_date_accuracy_dated": tally.main_date_dated.value,
         "main_status_accuracy": tally.main_status.value,
         "events_gold": tally.n_gold,
         "events_predicted": tally.n_pred,
@@ -351,16 +365,21 @@ def score(
         1 for g in gold if g.doc_id in preds)}
     result.update(_cleaning_scores(gold, preds))
     result.update(_pub_date_scores(gold, preds, given_pub_dates or {}))
-    result.update(_event_scores(gold, by_doc))
+    result.update(_event_scores(gold, by_doc, given_pub_dates))
     result.update(_pair_scores(gold, by_doc))
     return result
 
 
-def _manifest_dates(manifests: Sequence[str | Path]) -> dict[str, str | None]:
+def _manifest_dates(manifests: Sequence[str | Path],
+                    gold_dirs: Sequence[str | Path] = ()) -> dict[str, str | None]:
     """doc_id -> pub_date the manifests give (read as ingest reads them), to know which
-    publication dates were findable."""
-    from newsevents.ingest import load_manifests
+    publication dates were findable. With no manifest named, each gold folder's own manifest is
+    the one ingest uses."""
+    from newsevents.ingest import MANIFEST_NAMES, load_manifests
 
+    if not manifests:
+        manifests = [Path(d) / name for d in gold_dirs for name in MANIFEST_NAMES
+                     if (Path(d) / name).is_file()]
     by_path = load_manifests(manifests).by_path
     return {entry.doc_id or Path(path).stem: entry.meta.pub_date
             for path, entry in by_path.items()}
@@ -374,7 +393,7 @@ def evaluate_outputs(gold_dirs: Sequence[str | Path], pred_dir: str | Path,
     pred = Path(pred_dir)
     gold = load_gold(gold_dirs)
     return score(gold, read_jsonl(pred / "articles.jsonl"), read_jsonl(pred / "events.jsonl"),
-                 _manifest_dates(manifests))
+                 _manifest_dates(manifests, gold_dirs))
 
 
 def evaluate_run(gold_dirs: Sequence[str | Path], manifests: Sequence[str | Path] = (),
@@ -387,4 +406,4 @@ def evaluate_run(gold_dirs: Sequence[str | Path], manifests: Sequence[str | Path
     inputs = sorted(str(p) for d in gold_dirs for p in Path(d).glob("*.txt"))
     run = extract(inputs, manifest=list(manifests) or None, **extract_kwargs)
     return score(gold, [article_json(a) for a in run.articles],
-                 [event_json(e) for e in run.events], _manifest_dates(manifests))
+                 [event_json(e) for e in run.events], _manifest_dates(manifests, gold_dirs))

@@ -10,7 +10,8 @@ link:
 Expressions in another clause (a relative clause, "after cancelling last month's poll") date
 their own event, not this one. Ranges ("1910-1945") are periods, never a point event's date;
 labelled metadata dates ("date 2021-05-21" opening a line) and ends of stretches ("until
-Sunday") are no event's date either.
+Sunday") are no event's date either, nor is a gloss in brackets after another time, which restates
+it in another zone or calendar ("at 22.00 local time (03.00 GMT on Thursday)").
 "since" and deadline phrases ("by the end of the year") count one link weaker, so an
 "on Thursday" on the reporting verb ties with a "since 2013" on the event's own verb (the closer
 link then wins); vague ones ("recently") come last. Among equals the nearest to the word wins.
@@ -38,8 +39,9 @@ def timeref_for(
     sent_index = parsed.sentence_of_token(token.i).index
     event_verb = governing_verb(token)
     best: tuple[tuple[int, int, int], TimeRef] | None = None
-    for ref in timerefs:
-        if ref.sent_index != sent_index:
+    in_sentence = [ref for ref in timerefs if ref.sent_index == sent_index]
+    for ref in in_sentence:
+        if _is_gloss(parsed.doc, ref, in_sentence):
             continue
         meaning = interpret(grammar, ref.text)
         if meaning is None or meaning.form == "range" or meaning.relation in ("label", "until"):
@@ -54,6 +56,19 @@ def timeref_for(
         if best is None or rank < best[0]:
             best = (rank, ref)
     return best[1] if best else None
+
+
+def _is_gloss(doc: Any, ref: TimeRef, in_sentence: Sequence[TimeRef]) -> bool:
+    """A time in brackets that follows another time of the sentence restates that one."""
+    if not any(other.tok_end <= ref.tok_start for other in in_sentence):
+        return False
+    sent_start = doc[ref.tok_start].sent.start
+    for tok in reversed(doc[sent_start:ref.tok_start]):
+        if tok.text == ")":
+            return False
+        if tok.text == "(":
+            return True
+    return False
 
 
 def _role_penalty(meaning: Meaning) -> int:
