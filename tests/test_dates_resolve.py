@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.dates import resolve
+from newsevents.dates import resolve, resolve_text
 from newsevents.records import TimeRef
 
 
@@ -120,3 +120,17 @@ def test_resolve_text_rereads_a_stored_date_text() -> None:
     assert resolve_text("on Thursday evening", "2017-04-07", "past") == "2017-04-06"
     assert resolve_text("on Thursday evening", None, "past") is None
     assert resolve_text("no time here", "2017-04-07", "past") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        # a part of a named day keeps the day (publication 2024-03-15, a Friday)
+        ("in the early hours of Sunday", "past", "2024-03-10"),
+        ("early on Wednesday", "past", "2024-03-13"),
+        ("late on Tuesday", "future", "2024-03-19"),
+        ("on the night of Thursday", "past", "2024-03-14"),
+    ],
+)
+def test_a_part_of_a_named_day_is_that_day(text: str, tense: str, expected: str) -> None:
+    assert resolve_text(text, "2024-03-15", tense) == expected

@@ -154,7 +154,11 @@ def _compile(lex: TimeLexicon) -> tuple[tuple[str, re.Pattern[str]], ...]:
             rf"{prep}(?:(?:{deictic}|the){SP}|{edge})*{season}(?:{SP}(?:of{SP})?{year})?"
         ),
         "weekday": (
-            rf"{prep}(?:{deictic}{SP}|(?P<edge>early|late){SP})?(?P<weekday>{weekday}){pod}"
+            # "late Thursday", "early on Sunday", "in the early hours of Sunday", "on the night of
+            # Friday": the day is named, its part does not move it
+            rf"{prep}(?:{deictic}{SP}|(?P<edge>early|late)(?:{SP}on)?{SP}"
+            rf"|the{SP}(?:early|small|wee){SP}hours{SP}(?:of|on){SP}"
+            rf"|the{SP}(?:{_alt(lex.words('part_of_day'))}){SP}of{SP})?(?P<weekday>{weekday}){pod}"
             rf"(?:,?{SP}(?P<week>{_alt(lex.words('deictic'))}){SP}week(?!\w))?"
         ),
         "weekend": rf"(?:(?P<prep>{_alt(lex.words('preposition'))}|over|at){SP})?the{SP}weekend(?!\w)",
