@@ -178,3 +178,20 @@ def test_a_bracketed_time_alone_still_dates(nlp) -> None:
     parsed = parsed_of(nlp, "Peruvian police arrested Pedro Castillo (on Thursday).", "2022-12-07")
     ref = timeref_for(parsed, find_timerefs(parsed), token(parsed, "arrested"))
     assert ref is not None and ref.text == "on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_word", "date"),
+    [
+        # publication Friday 2024-03-15; the report is dated Monday 2024-03-11
+        ("The government announced on Monday that it would impose a curfew from Wednesday.",
+         "impose", "2024-03-13"),
+        ("The army said on Monday that rebels attacked a checkpoint on Thursday.", "attacked",
+         "2024-03-07"),
+    ],
+)
+def test_a_weekday_counts_from_the_dated_report_it_is_told_in(nlp, sentence, event_word,
+                                                               date) -> None:
+    parsed = parsed_of(nlp, sentence, "2024-03-15")
+    _, got = event_date(parsed, find_timerefs(parsed), token(parsed, event_word))
+    assert got == date

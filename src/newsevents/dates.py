@@ -93,7 +93,31 @@ def event_date(
         ref_tense = tense_of(token, grammar)
     else:
         ref_tense = tense_of(anchor, grammar)
-    return ref, resolve(ref, parsed.article.pub_date, ref_tense, grammar)
+    reference = _report_day(parsed, timerefs, ref, anchor, grammar) or parsed.article.pub_date
+    return ref, resolve(ref, reference, ref_tense, grammar)
+
+
+def _report_day(
+    parsed: Parsed, timerefs: Sequence[TimeRef], ref: TimeRef, anchor: Any, grammar: TimeGrammar
+) -> str | None:
+    """The day of the report a weekday is told in, when that report has its own date.
+
+    "announced on Monday that it would impose a curfew from Wednesday": Wednesday counts from
+    the Monday of the announcement (the next Wednesday after it), not from publication; so does
+    "said Monday that rebels attacked Thursday" (the Thursday before that Monday).
+    """
+    if anchor is None or ref.kind != "weekday":
+        return None
+    for other in timerefs:
+        if other.sent_index != ref.sent_index or other is ref:
+            continue
+        verb = attach.anchor_verb(parsed.doc, other)
+        if verb is None or verb.i == anchor.i or not attach.governs(verb, anchor):
+            continue
+        day = resolve(other, parsed.article.pub_date, tense_of(verb, grammar), grammar)
+        if day is not None and len(day) == 10:
+            return day
+    return None
 
 
 def news_day(

@@ -165,6 +165,11 @@ def _placed_in_time(clause: Any) -> bool:
     return clause.dep_ == "pcomp" and clause.head.lower_ in TEMPORAL_LINKS
 
 
+def governs(verb: Any, other: Any) -> bool:
+    """Whether `verb` is above `other` in the parse (within MAX_DEPTH steps)."""
+    return _governs(verb, other)
+
+
 def _governs(verb: Any, other: Any) -> bool:
     """`verb` is above `other` in the parse."""
     current = other
