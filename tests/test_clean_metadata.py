@@ -208,3 +208,12 @@ def test_outlet_from_bare_agency_opener_and_byline(corpus_dir, knowledge, openin
     text = raw.text.replace("SEOUL, Nov. 12 (Yonhap) -- ", opening)
     article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
     assert (article.outlet, article.outlet_country) == (outlet, country)
+
+
+def test_a_dateline_with_a_year_dates_the_article(knowledge) -> None:
+    text = ("Opposition figures detained\n\nKYIV, Ukraine, March 15, 2024 (AP) - Police arrested "
+            "dozens of opposition supporters on Thursday, witnesses said.\n")
+    article = _clean(RawArticle("t", "t.txt", "txt", text), knowledge)
+    assert (article.pub_date, article.pub_date_source) == ("2024-03-15", "dateline")
+    assert article.dateline_place == "KYIV, Ukraine"
+    assert article.outlet == "AP"

@@ -95,3 +95,18 @@ def test_offsets_map_through_removed_lines(nlp) -> None:
     refs = find_timerefs(parse(article, nlp))
     assert [raw[r.start:r.end] for r in refs] == ["yesterday", "on Wednesday"]
     assert [r.text for r in refs] == ["yesterday", "on Wednesday"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KYIV, Ukraine, March 15, 2024 (AP) - Police arrested dozens of protesters on Thursday.",
+     ["on Thursday"]),
+    ("SEOUL, Nov. 12 (Yonhap) -- South Korea and Japan agreed Thursday to keep talking.",
+     ["Thursday"]),
+])
+def test_a_datelines_date_is_no_time_of_the_prose(nlp, text: str, expected: list[str]) -> None:
+    assert [r.text for r in find_timerefs(parsed_of(nlp, text, "2024-03-15"))] == expected
+
+
+def test_a_date_after_a_lowercase_opening_is_kept(nlp) -> None:
+    text = "Officials said on March 15, 2024 - a day of protests - that talks would resume."
+    assert "on March 15, 2024" in [r.text for r in find_timerefs(parsed_of(nlp, text))]

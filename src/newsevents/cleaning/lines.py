@@ -13,7 +13,8 @@ LINE = re.compile(r"[^\r\n]*")
 TERMINAL = ".!?…。"
 CLOSERS = "\"'”’»)]}*"
 TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][\w .&/-]{0,30})\)\s*$")
-MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d")
+# the date parts of a dateline ("Nov. 12", "March 15, 2024" split at its comma into "2024")
+MONTH_DAY = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d{4}$")
 DATE_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 # A search-type pattern never removes a line this long: such lines are paragraphs, not blurbs.
 MAX_WORDS_FOR_SEARCH_RULES = 35

@@ -8,6 +8,7 @@ second opinion on bare years, not as the finder: the small model misses and over
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsevents.records import Parsed, TimeRef
@@ -18,6 +19,10 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW"
 COUNT_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 YEAR_LEAD_TAGS = frozenset({"DT", "PRP$", "POS", "IN", "CC", ","})
 ABSOLUTE_FORMS = frozenset({"date", "month_year", "year", "range"})
+# A dateline opening a line: a place in capitals (optionally with region or country) before the
+# date, an agency in brackets and a dash after it ("KYIV, Ukraine, March 15, 2024 (AP) -").
+DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,40}(?:,[^\S\n]*[A-Z][\w.'’ -]{1,30}){0,2},[^\S\n]*$")
+DATELINE_AFTER = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\))?[^\S\n]*(?:--|—|–|-|:)")
 
 
 def find_timerefs(parsed: Parsed, grammar: TimeGrammar) -> tuple[TimeRef, ...]:
@@ -29,6 +34,8 @@ def find_timerefs(parsed: Parsed, grammar: TimeGrammar) -> tuple[TimeRef, ...]:
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None or len(span) == 0 or not _is_time(doc, found):
             continue
+        if _in_dateline(body, found):
+            continue  # the dispatch's date, which the cleaner reads as the publication date
         ref = _timeref(parsed, body[found.start:found.end], found, span)
         if ref is not None:
             refs.append(ref)
@@ -61,6 +68,13 @@ def _timeref(parsed: Parsed, text: str, found: Found, span: Any) -> TimeRef | No
         value=value,
         precision=precision,  # type: ignore[arg-type]
     )
+
+
+def _in_dateline(body: str, found: Found) -> bool:
+    line_start = body.rfind("\n", 0, found.start) + 1
+    before = body[line_start:found.start]
+    return (DATELINE_BEFORE.search(before) is not None
+            and DATELINE_AFTER.match(body, found.end) is not None)
 
 
 def _is_time(doc: Any, found: Found) -> bool:
