@@ -192,3 +192,38 @@ def test_a_dateline_like_paragraph_inside_the_article_never_cuts_its_lead(corpus
     article = _clean(RawArticle(raw.doc_id, raw.source_path, "txt", text), knowledge)
     assert article.body_lines[0].text.startswith("A senior official at the Foreign Ministry")
     assert len(article.body_lines) == 9
+
+
+WIRE_PAGE = """Kenyan police arrest dozens in Nairobi protests
+Advertisement
+By John Otieno
+Published March 15, 2024 10:32 AM
+Share this article
+NAIROBI, Kenya (AP) — Kenyan police arrested dozens of protesters in Nairobi on Thursday as \
+demonstrations against new taxes turned violent, witnesses said.
+Image caption: Protesters in central Nairobi on Thursday. Photo: Reuters
+Police fired tear gas to disperse crowds that gathered near parliament, according to a witness.
+Read more: Kenya's finance bill explained
+"We will not allow anarchy," Interior Minister Kithure Kindiki told reporters.
+Sign up for our newsletter to get the latest news delivered to your inbox.
+The opposition called for more protests next week.
+Reporting by Jane Doe; Editing by Mark Smith
+Copyright 2024 The Associated Press. All rights reserved.
+Most Read
+Related Articles
+Ghana's president signs anti-LGBTQ bill into law
+Floods kill 12 in Tanzania
+"""
+
+
+def test_a_photo_and_inserted_blurbs_inside_the_story_do_not_cut_it(knowledge) -> None:
+    """A caption and a newsletter blurb between paragraphs are removed; the paragraphs after
+    them (down to a short last one) stay body."""
+    article = clean(RawArticle("t", "t.txt", "txt", WIRE_PAGE), knowledge, CorpusProfile(),
+                    Options())
+    body = [line.text for line in article.body_lines]
+    assert body[0].startswith("NAIROBI, Kenya (AP)")
+    assert body[-1] == "The opposition called for more protests next week."
+    assert len(body) == 4
+    assert {r.reason for r in article.removed_lines if "Image caption" in r.text} == {
+        "photo-credit"}

@@ -25,6 +25,7 @@ HEADER = "# test rules\nreason\tmatch\tpattern\n"
     ("2 days ago at 07:52 am", "date-line"),
     ("joetoronto says:", "comments"),
     ("Want more stories like this?", "section-end"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "disclaimer"),
 ])
 def test_bundled_rules_on_real_lines(knowledge, line, reason):
     assert rule_reason(line, len(words(line)), knowledge.boilerplate) == reason

@@ -19,6 +19,9 @@ from newsevents.cleaning.profile import CorpusProfile, line_key
 # photo credit, caption). A high cost keeps a caption or dek above them out of the body.
 HEADER_MARKERS = frozenset({"byline", "date-line", "photo-credit", "caption"})
 MARKER_COST = -25
+# A photo's caption or credit between two paragraphs of the story (the photo sits inside the
+# article) is boilerplate inside the body, not a header: it costs like any other rule.
+INLINE_MARKERS = frozenset({"photo-credit", "caption"})
 # The heading of a later page section (comments, "read these next"): no run crosses it.
 SECTION_END = "section-end"
 BOUNDARY_COST = -10_000
@@ -58,9 +61,32 @@ def line_score(feature: LineFeatures, repeated: bool) -> int:
     return SHORT_COST
 
 
-def runs(scores: Sequence[int]) -> list[tuple[int, int, int]]:
+def _soften_inline_markers(feats: Sequence[LineFeatures], scores: list[int]) -> list[int]:
+    """Scores with a caption or photo credit between two story paragraphs costing RULE_COST:
+    the paragraph before it ends a sentence, the one after it is prose, and the story has begun
+    above it (a dateline, or two prose paragraphs: one alone may be the dek under the title)."""
+    prose_above, story_begun = 0, False
+    for i in range(len(feats) - 1):
+        feature = feats[i]
+        before = feats[i - 1] if i else None
+        after = feats[i + 1]
+        if (feature.rule_reason in INLINE_MARKERS and before is not None and before.prose
+                and before.terminal and after.prose and after.rule_reason is None
+                and (story_begun or prose_above >= 2)):
+            scores[i] = RULE_COST
+        if feature.prose and feature.rule_reason is None:
+            prose_above += 1
+            story_begun = story_begun or feature.strong_dateline
+    return scores
+
+
+def runs(scores: Sequence[int], sentences: Sequence[bool] = ()) -> list[tuple[int, int, int]]:
     """(start, end, total) of each positive run: a stretch whose running total stays above
-    zero, cut where its total is highest (Kadane's maximum-subarray scan, every local best)."""
+    zero, cut where its total is highest (Kadane's maximum-subarray scan, every local best).
+
+    `sentences` marks lines of plain prose that end a sentence: one that brings the total back
+    to the best so far (a short last paragraph after an inserted "Sign up" line) extends the run.
+    """
     found: list[tuple[int, int, int]] = []
     total, start, best, best_end = 0, 0, 0, -1
     for i, score in enumerate(scores):
@@ -69,20 +95,20 @@ def runs(scores: Sequence[int]) -> list[tuple[int, int, int]]:
                 found.append((start, best_end, best))
             total, start, best, best_end = 0, i, 0, -1
         total += score
-        if total > best:
+        if total > best or (total == best > 0 and i < len(sentences) and sentences[i]):
             best, best_end = total, i
     if best > 0:
         found.append((start, best_end, best))
     return found
 
 
-def best_run(scores: Sequence[int]) -> tuple[int, int] | None:
+def best_run(scores: Sequence[int], sentences: Sequence[bool] = ()) -> tuple[int, int] | None:
     """[start, end] of the article's run: the first run holding a good share of the best one.
 
     On a full page the article comes before comments, related stories and footers, which can
     add up to more prose than a short article; the first substantial run is the article.
     """
-    found = runs(scores)
+    found = runs(scores, sentences)
     if not found:
         return None
     top = max(total for _, _, total in found)
@@ -223,9 +249,11 @@ def body_span(feats: Sequence[LineFeatures], profile: CorpusProfile, extracted: 
     not to be body for other reasons (teaser lists); they cost like boilerplate.
     """
     doubled = doubled_lines(feats)
-    scores = [line_score(f, profile.is_repeated(f.line.text) or i in doubled or i in junk)
-              for i, f in enumerate(feats)]
-    span = _kept_span(scores) if extracted else best_run(scores)
+    scores = _soften_inline_markers(feats, [
+        line_score(f, profile.is_repeated(f.line.text) or i in doubled or i in junk)
+        for i, f in enumerate(feats)])
+    sentences = [f.prose and f.terminal and f.rule_reason is None for f in feats]
+    span = _kept_span(scores) if extracted else best_run(scores, sentences)
     if span is None or extracted:
         return span
     start, end = _dateline_span(feats, scores, span)
