@@ -217,3 +217,44 @@ def test_a_dateline_with_a_year_dates_the_article(knowledge) -> None:
     assert (article.pub_date, article.pub_date_source) == ("2024-03-15", "dateline")
     assert article.dateline_place == "KYIV, Ukraine"
     assert article.outlet == "AP"
+
+
+PAGE_WITH_PHOTO = """Skip to content
+Home
+News
+Senegal election: Opposition candidate Faye wins presidency
+Published
+25 March 2024
+Share
+Image source, Getty Images
+Image caption,
+Bassirou Diomaye Faye was released from prison only 10 days before the vote
+By Mamadou Faye
+BBC News, Dakar
+Senegal's opposition candidate Bassirou Diomaye Faye has won the presidential election, \
+according to provisional results.
+The ruling coalition's candidate, Amadou Ba, conceded defeat on Monday and congratulated Mr Faye.
+Mr Faye, who was freed from jail just over a week ago, campaigned on a promise to fight corruption.
+Related Topics
+Copyright 2024 BBC. All rights reserved.
+"""
+
+
+def test_a_photo_caption_is_not_the_title_and_the_date_under_the_title_counts(knowledge) -> None:
+    article = _clean(RawArticle("t", "t.txt", "txt", PAGE_WITH_PHOTO), knowledge)
+    assert article.title == "Senegal election: Opposition candidate Faye wins presidency"
+    assert (article.pub_date, article.pub_date_source) == ("2024-03-25", "text")
+
+
+@pytest.mark.parametrize(("closing", "outlet"), [
+    ("Copyright 2024 BBC. All rights reserved.", "BBC"),
+    ("Source: Al Jazeera and news agencies", "Al Jazeera"),
+])
+def test_a_credit_line_names_the_outlet_when_nothing_else_does(knowledge, closing, outlet) -> None:
+    text = ("News|Protests\nGeorgian police disperse protesters outside parliament in Tbilisi\n"
+            "Georgian police have used tear gas and water cannon to disperse thousands of "
+            "protesters outside parliament in the capital, Tbilisi.\nInterior Ministry spokesman "
+            "Alexander Darakhvelidze said 63 people were detained.\n" + closing + "\n")
+    article = _clean(RawArticle("t", "t.txt", "txt", text), knowledge)
+    assert article.outlet == outlet
+    assert article.title == "Georgian police disperse protesters outside parliament in Tbilisi"

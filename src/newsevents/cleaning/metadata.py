@@ -54,8 +54,11 @@ def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
     dateline: list[str] = []
     credit: list[str] = []
     named: list[str] = []
+    footer: list[str] = []
     start = verdicts.body_start
     for i, feature in enumerate(verdicts.feats):
+        if verdicts.reasons[i] in CREDIT_LINE_REASONS:
+            footer.extend(_credit_line_outlets(feature.content, outlets))
         if (start is not None and abs(i - start) <= 1
                 and trusted_dateline(feature.dateline, outlets)):
             in_brackets = dateline_outlet(feature.dateline)
@@ -74,7 +77,23 @@ def _outlet_mentions(verdicts: LineVerdicts, outlets: OutletTable) -> list[str]:
         closing = tail[len(without_trailing_credit(tail)):].strip(" ()")
         if closing and outlets.lookup(closing):
             credit.append(closing)
-    return dateline + credit + named
+    return dateline + credit + named + footer
+
+
+# Lines that may credit the outlet in passing: "Copyright 2024 BBC.", "Source: Al Jazeera and
+# news agencies", a header "BBC News, Dakar". Weakest evidence: used when nothing else names one.
+CREDIT_LINE_REASONS = frozenset({"copyright", "end-marker", "header", "byline"})
+CREDIT_LEAD = re.compile(r"^\s*(?:source|copyright|©|\(c\))\s*:?\s*(?:(?:19|20)\d\d\b\s*)?",
+                         re.IGNORECASE)
+CREDIT_SPLIT = re.compile(r"\s*(?:[.,;|/]|\band\b|\s-\s)\s*")
+CREDIT_MAX_WORDS = 4
+
+
+def _credit_line_outlets(text: str, outlets: OutletTable) -> list[str]:
+    """Known outlets a credit line names at its start or in its parts."""
+    rest = CREDIT_LEAD.sub("", text, count=1)
+    parts = [p.strip(" ()") for p in CREDIT_SPLIT.split(rest)]
+    return [p for p in parts[:3] if p and len(p.split()) <= CREDIT_MAX_WORDS and outlets.lookup(p)]
 
 
 def _byline_outlet(text: str, outlets: OutletTable) -> list[str]:

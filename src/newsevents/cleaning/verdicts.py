@@ -25,6 +25,9 @@ TITLE_CASE_SHARE = 0.6
 # A headline above a byline, or above another headline-like line (its standfirst), has at
 # least this many words (shorter lines there are author names and section labels).
 TITLE_MIN_WORDS = 4
+# A line right under a photo's label ("Image caption,", "Image source, Getty Images") is the
+# photo's caption, never the headline.
+CAPTION_LABELS = frozenset({"photo-credit", "caption"})
 # A standfirst under the headline has at most this many words (a news lead has more).
 DEK_MAX_WORDS = 14
 # Non-English: a line with this share of other languages' function words (and more of them
@@ -54,7 +57,8 @@ def _title_index(feats: Sequence[LineFeatures], reasons: Sequence[str | None], s
     for i in range(start):
         if wanted and line_key(feats[i].content) == wanted:
             return i
-    candidates = [i for i in range(start) if reasons[i] == "header"]
+    candidates = [i for i in range(start) if reasons[i] == "header"
+                  and not (i and reasons[i - 1] in CAPTION_LABELS)]
     headlines = [i for i in candidates if feats[i].headline_like]
     for i in reversed(headlines):
         if (i + 1 < start and reasons[i + 1] in ("byline", "date-line")
