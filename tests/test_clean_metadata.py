@@ -258,3 +258,17 @@ def test_a_credit_line_names_the_outlet_when_nothing_else_does(knowledge, closin
     article = _clean(RawArticle("t", "t.txt", "txt", text), knowledge)
     assert article.outlet == outlet
     assert article.title == "Georgian police disperse protesters outside parliament in Tbilisi"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2020-11-12T09:00:00+09:00", "2020-11-12"),
+    ("Thu, 12 Nov 2020 09:00:00 GMT", "2020-11-12"),
+    ("20201112T090000Z", "2020-11-12"),  # GDELT
+    ("20201112", "2020-11-12"),
+    ("1605171600", "2020-11-12"),  # Unix seconds
+    ("1605171600000", "2020-11-12"),  # milliseconds
+    ("2020", None),
+    ("12345", None),
+])
+def test_metadata_dates_in_the_forms_scrapers_write(value, expected):
+    assert pubdate.normalise_date(value) == expected

@@ -169,3 +169,32 @@ def test_html_page_saved_as_txt_is_read_as_html(tmp_path, corpus_dir):
     (tmp_path / "page.txt").write_text(_page(body, "Vice FMs agree"), encoding="utf-8")
     [record] = _records([tmp_path / "page.txt"])
     assert record.fmt == "html" and "<p>" not in record.text
+
+
+def test_jsonl_from_common_scrapers_is_read_under_their_field_names(tmp_path, corpus_dir):
+    """news-please ("maintext", "date_publish", "source_domain") and GDELT-like exports
+    ("content", "seendate" in compact form, "link") need no renaming."""
+    text = (corpus_dir / "seeds" / "yonhap_2020-11-12_vice-fm-phone.txt").read_text("utf-8")
+    records = [
+        {"maintext": text, "date_publish": "2020-11-12 10:31:00", "source_domain": "Yonhap",
+         "url": "https://en.yna.co.kr/view/AEN20201112011100325", "title": "Vice FMs talk"},
+        {"content": text, "seendate": "20201112T103100Z", "link": "https://example.org/a",
+         "publisher": "Yonhap", "uuid": "gdelt-1"},
+    ]
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    first, second = list(iter_inputs([path], None, Options()))
+    assert isinstance(first, RawArticle) and isinstance(second, RawArticle)
+    assert (first.meta.outlet, first.meta.pub_date, first.meta.title) == (
+        "Yonhap", "2020-11-12 10:31:00", "Vice FMs talk")
+    assert (second.doc_id, second.meta.url, second.meta.pub_date) == (
+        "gdelt-1", "https://example.org/a", "20201112T103100Z")
+    assert first.text == second.text == text
+
+
+def test_a_jsonl_record_without_text_names_the_fields_tried(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    path.write_text(json.dumps({"headline": "only a title"}) + "\n", encoding="utf-8")
+    (rejection,) = list(iter_inputs([path], None, Options()))
+    assert isinstance(rejection, Rejection)
+    assert "dump.jsonl line 1" in rejection.reason and "maintext" in rejection.reason

@@ -7,7 +7,8 @@ that cannot be read at all is a usage error (the whole run depends on it).
 Metadata, in order of trust: the manifest row for the file (JSONL or CSV), a sidecar
 `<name>.meta.json`, then what the page itself says (HTML meta through trafilatura). JSONL articles
 carry their own fields. When no manifest is given, a folder's own `manifest.jsonl` / `manifest.csv`
-is used for the files inside it.
+is used for the files inside it. Field names follow `data/input_fields.tsv`, so the output of
+common scrapers ("maintext", "date_publish", "source_domain", ...) is read as it is.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, BinaryIO
 
 from newsevents.errors import InputError, UsageError
+from newsevents.knowledge import bundled_data_dir
+from newsevents.knowledge.tables import read_table
 from newsevents.options import Options
 from newsevents.records import Metadata, RawArticle, Rejection
 
@@ -65,15 +69,40 @@ EMPTY_MANIFEST = Manifest({}, {})
 
 
 def _clean_value(value: Any) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list)):
         return None
     text = str(value).strip()
     return text or None
 
 
+def load_field_names(path: Path | None = None) -> Mapping[str, tuple[str, ...]]:
+    """field -> the names it may have in user records, from `input_fields.tsv`."""
+    rows = read_table(path or bundled_data_dir() / "input_fields.tsv")
+    return MappingProxyType({row["field"]: tuple(row["names"].split("|")) for row in rows})
+
+
+FIELD_NAMES = load_field_names()
+
+
+def field_value(fields: Mapping[str, Any], name: str) -> Any:
+    """The value of field `name` under the first of its names a record has with a value
+    (exact names first, then the same names in any letter case)."""
+    names = FIELD_NAMES.get(name, (name,))
+    for candidate in names:
+        value = fields.get(candidate)
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return value
+    lowered = {str(k).lower(): v for k, v in fields.items()}
+    for candidate in names:
+        value = lowered.get(candidate.lower())
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return value
+    return None
+
+
 def metadata_from(fields: Mapping[str, Any], source: str) -> Metadata:
     """Metadata from a mapping of user fields; `source` names where a pub_date came from."""
-    values = {name: _clean_value(fields.get(name)) for name in META_FIELDS}
+    values = {name: _clean_value(field_value(fields, name)) for name in META_FIELDS}
     return Metadata(**values, pub_date_source=source if values["pub_date"] else None)
 
 
@@ -307,15 +336,17 @@ def _jsonl_record(number: int, line: str, stem: str, source: str,
     doc_id = f"{stem}-{number}"
     try:
         fields = _jsonl_fields(line, options)
-        doc_id = _clean_value(fields.get("id")) or doc_id
+        doc_id = _clean_value(field_value(fields, "id")) or doc_id
         meta = metadata_from(fields, "jsonl")
-        text, html = fields.get("text"), fields.get("html")
+        text, html = field_value(fields, "text"), field_value(fields, "html")
         if isinstance(text, str) and text.strip():
             return _article(doc_id, source, "jsonl", text, meta)
         if isinstance(html, str) and html.strip():
             found = extract_html(html, meta.url)
             return _article(doc_id, source, "jsonl", found.text, html_metadata(found, meta), html)
-        raise InputError("has no non-empty 'text' or 'html' field")
+        others = ", ".join(FIELD_NAMES["text"][1:4])
+        raise InputError(f"has no non-empty 'text' or 'html' field (nor {others}, ...: "
+                         "the names in data/input_fields.tsv)")
     except InputError as exc:
         return _reject(doc_id, source, f"{Path(source).name} line {number}: {_plain(exc)}")
 

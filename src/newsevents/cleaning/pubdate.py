@@ -52,15 +52,28 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return None
 
 
+COMPACT_DATE = re.compile(r"\s*((?:19|20)\d\d)(0[1-9]|1[0-2])([0-3]\d)(?:T|[0-2]\d{3}|\s|$)")
+EPOCH = re.compile(r"\s*(\d{9,10}|\d{12,13})(?:\.\d+)?\s*$")
+
+
 def normalise_date(value: str | None) -> str | None:
-    """YYYY-MM-DD from a metadata date ("2020-11-12", "2020-11-12T09:00:00+09:00"), or None."""
+    """YYYY-MM-DD from a metadata date, or None: "2020-11-12", "2020-11-12T09:00:00+09:00",
+    "Thu, 12 Nov 2020 09:00:00 GMT", compact "20201112" / "20201112T090000Z" (GDELT), and Unix
+    time in seconds or milliseconds (read as UTC)."""
     if not value:
         return None
     match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if match is None:
-        found = first_full_date(value)
-        return found.value if found else None
-    return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match is not None:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = COMPACT_DATE.match(value)
+    if match is not None:
+        return _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = EPOCH.match(value)
+    if match is not None:
+        seconds = int(match.group(1)) / (1000 if len(match.group(1)) > 10 else 1)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date().isoformat()
+    found = first_full_date(value)
+    return found.value if found else None
 
 
 def full_dates(text: str) -> list[FoundDate]:
