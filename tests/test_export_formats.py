@@ -116,15 +116,18 @@ def test_cameo_codes_follow_type_and_mode():
     assert codes.code_of("ASSAULT", "no-such-mode") == codes.code_of("ASSAULT", None)
 
 
-def test_plover_json_fields(tmp_path, stored):
+def test_plover_json_fields(tmp_path, stored, knowledge):
     path, run = stored
     out = tmp_path / "plover.jsonl"
     assert export(path, "plover", out) == len(run.events)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     raw = {a.doc_id: a.article.raw for a in run.articles}
     for record, event in zip(records, run.events, strict=True):
-        assert record["id"] == event.event_id and record["event"] == [event.type]
-        assert record["event_type"] == event.type
+        assert record["id"] == event.event_id and record["act_type"] == event.type
+        if event.status in ("planned", "conditional"):
+            assert record["event_type"] == knowledge.ontology.plover_type(event.type, event.status)
+        else:
+            assert record["event"] == [event.type] and record["event_type"] == event.type
         assert record["link"] == event.story_id
         info = record["text_info"]
         assert raw[info["doc_id"]][info["start"]:info["end"]] == record["text"]
@@ -132,3 +135,21 @@ def test_plover_json_fields(tmp_path, stored):
             assert record["actor"][0]["country"] == event.source.country
         else:
             assert record["actor"] == []
+
+
+def test_plover_json_codes_a_stated_intention_by_its_kind(tmp_path, stored):
+    """PLOVER's manual: future meetings, visits and aid are AGREE; a planned strike is a
+    THREATEN. The act's own type stays in `act_type`."""
+    path, run = stored
+    out = tmp_path / "plover.jsonl"
+    export(path, "plover", out)
+    records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    planned = [e for e in run.events if e.status == "planned"]
+    assert planned, "the stored corpus has planned events"
+    for event in planned:
+        record = records[event.event_id]
+        if event.type in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+            assert (record["event_type"], record["quad_code"]) == ("AGREE", 1)
+        if event.type in ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"):
+            assert record["event_type"] == "THREATEN"
+        assert record["act_type"] == event.type and record["status"] == "planned"

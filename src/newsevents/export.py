@@ -18,7 +18,7 @@ import csv
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime
 from importlib import resources
@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newsevents.errors import UsageError
+from newsevents.knowledge.ontology import TypeInfo, intention_type, load_ontology
 from newsevents.knowledge.tables import read_tables
 from newsevents.query import EVENT_FIELDS
 from newsevents.records import event_json
@@ -49,6 +50,12 @@ class CameoCodes:
 
     by_type: Mapping[str, str]
     by_type_mode: Mapping[tuple[str, str], str]
+    types: Mapping[str, TypeInfo] = field(default_factory=lambda: MappingProxyType({}))
+
+    def plover_type(self, event_type: str, status: str) -> str:
+        """The type under PLOVER's coding rules (a planned visit is AGREE): see
+        `Ontology.plover_type`."""
+        return intention_type(event_type, status, self.types)
 
     def code_of(self, event_type: str, mode: str | None) -> str | None:
         """The CAMEO code (2-4 digits) standing for this type and mode, if known."""
@@ -76,7 +83,8 @@ def load_cameo_codes(kb_dirs: tuple[str | Path, ...] = ()) -> CameoCodes:
             grouped.setdefault((row["type"].upper(), row["mode"]), []).append(row["cameo"])
     by_mode = {key: prefix for key, codes in grouped.items()
                if len(prefix := _common_prefix(sorted(codes))) >= 2}
-    return CameoCodes(MappingProxyType(by_type), MappingProxyType(by_mode))
+    types = load_ontology(dirs).types
+    return CameoCodes(MappingProxyType(by_type), MappingProxyType(by_mode), types)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -261,22 +269,26 @@ def _entity(row: Mapping[str, Any], side: str) -> list[dict[str, Any]]:
 
 
 def plover_record(row: Mapping[str, Any], codes: CameoCodes) -> dict[str, Any]:
-    """One event mention as PLOVER JSON."""
+    """One event mention as PLOVER JSON.
+
+    `event_type` follows PLOVER's coding rules, under which a stated intention is coded by its
+    kind (a planned visit is AGREE, a planned strike THREATEN); `act_type` keeps our record's type
+    of the act itself, with `status` saying it is planned.
+    """
     added: datetime | None = row["added_at"]
+    plover_type = codes.plover_type(row["type"], row["status"])
     return {
         "id": row["event_id"],
         "date": row["date"],
         "date_text": row["date_text"],
         "actor": _entity(row, "source"),
         "recipient": _entity(row, "target"),
-        "event": [row["type"]],
-        "event_type": row["type"],
+        "event": [plover_type],
+        "event_type": plover_type,
+        "act_type": row["type"],
         "mode": [row["mode"]] if row["mode"] else [],
         "context": [c for c in (row["context"] or "").split(",") if c],
-        "quad_code": row["quad_class"],
-        "event_scale": row["plover_score"],
-        "goldstein": row["goldstein"],
-        "cameo": codes.code_of(row["type"], row["mode"]),
+        **_scores(row, plover_type, codes),
         "status": row["status"],
         "background": row["background"],
         "attributed_to": row["attributed_to"],
@@ -291,6 +303,17 @@ def plover_record(row: Mapping[str, Any], codes: CameoCodes) -> dict[str, Any]:
         "coder": "newsevents",
         "coded_date": added.date().isoformat() if added else None,
     }
+
+
+def _scores(row: Mapping[str, Any], plover_type: str, codes: CameoCodes) -> dict[str, Any]:
+    """Quad class, PLOVER score, Goldstein score and CAMEO code of the record's PLOVER type: the
+    act's own when the type is unchanged, else the PLOVER type's defaults."""
+    info = codes.types.get(plover_type)
+    if plover_type == row["type"] or info is None:
+        return {"quad_code": row["quad_class"], "event_scale": row["plover_score"],
+                "goldstein": row["goldstein"], "cameo": codes.code_of(row["type"], row["mode"])}
+    return {"quad_code": info.quad, "event_scale": info.plover_score,
+            "goldstein": info.default_goldstein, "cameo": codes.code_of(plover_type, None)}
 
 
 PLOVER_SELECT = (

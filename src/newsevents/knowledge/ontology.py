@@ -33,6 +33,7 @@ class TypeInfo:
     default_goldstein: float
     cameo: str
     definition: str = ""
+    as_intention: str = ""  # the type a planned or conditional act is coded as under PLOVER
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,16 @@ class Ontology:
         info = self.types.get(event_type)
         return info.default_goldstein if info else None
 
+    def plover_type(self, event_type: str, status: str) -> str:
+        """The type PLOVER's own coding rules give an event of `event_type` and `status`.
+
+        Our records keep the act's type with its status (the corpus guide: "plans to visit" is
+        CONSULT, planned); PLOVER codes a stated intention by its kind (a planned visit is AGREE,
+        a planned strike THREATEN). Exports in PLOVER's format and the PLOVER gold-record bench
+        use this reading.
+        """
+        return intention_type(event_type, status, self.types)
+
     def plover_of_cameo(self, cameo: str) -> CameoMapping | None:
         """The PLOVER mapping of a CAMEO code, falling back to its parent codes."""
         code = cameo.strip()
@@ -87,6 +98,17 @@ class Ontology:
         if label in self.plover05:
             return self.plover05[label] or None
         return label if label in self.types else None
+
+
+INTENTION_STATUSES = frozenset({"planned", "conditional"})
+
+
+def intention_type(event_type: str, status: str, types: Mapping[str, TypeInfo]) -> str:
+    """`event_type` as PLOVER codes it for an event of `status` (see Ontology.plover_type)."""
+    info = types.get(event_type)
+    if status not in INTENTION_STATUSES or info is None or not info.as_intention:
+        return event_type
+    return info.as_intention
 
 
 def _float(value: str, where: str) -> float:
@@ -109,8 +131,16 @@ def _load_types(dirs: Sequence[Path]) -> dict[str, TypeInfo]:
             default_goldstein=_float(row["default_goldstein"], "plover_types.tsv goldstein"),
             cameo=row.get("cameo", ""),
             definition=row.get("definition", ""),
+            as_intention=_intention(row.get("as_intention", ""), name),
         )
     return types
+
+
+def _intention(value: str, name: str) -> str:
+    value = value.strip().upper()
+    if value and value not in PLOVER_TYPES:
+        raise KnowledgeError(f"plover_types.tsv {name}: as_intention '{value}' is not a PLOVER type")
+    return value
 
 
 def _load_cameo_plover(dirs: Sequence[Path]) -> dict[str, CameoMapping]:
