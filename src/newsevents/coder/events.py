@@ -14,8 +14,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from newsevents.coder import framing, partners
-from newsevents.coder.roles import JOINT_TYPES, MentionIndex, Resolver, Roles, roles_of
-from newsevents.coder.triggers import Trigger, drop_content_triggers, find_triggers
+from newsevents.coder.roles import (
+    JOINT_MODIFIERS,
+    JOINT_TYPES,
+    MentionIndex,
+    Resolver,
+    Roles,
+    opposed,
+    roles_of,
+)
+from newsevents.coder.triggers import Trigger, coarse_pos, drop_content_triggers, find_triggers
 from newsevents.knowledge import Knowledge
 from newsevents.knowledge.lexicon import LexEntry
 from newsevents.options import Options
@@ -33,8 +41,21 @@ MAIN_PRIORITY = (
 # Types whose modes name distinct happenings in one article (a summons and a statement are two
 # ACCUSE events; an arrest and an impeachment two COERCE events).
 MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
-JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
+# Verbs that tell an act already under way goes on ("would continue to conduct drills until
+# Sunday"): the act told before, whatever date or status the continuation carries.
+CONTINUING = frozenset({"continue", "keep", "resume"})
+NONFINITE_DEPS = frozenset({"relcl", "acl", "xcomp", "advcl"})
+SHORT_SPANS = frozenset({"moment", "minute", "hour", "day"})
+HYPOTHETICAL_MODALS = frozenset({"could", "might"})
+# Verbs whose object is what they keep from happening.
+AVERTING = frozenset({"prevent", "forestall", "avert", "preempt", "pre-empt", "avoid"})
+# Acts of backing a side: without a party or an act to back, only a position.
+POSITION_TYPES = frozenset({"SUPPORT"})  # refusing a bare noun acts: "denied access"
+# Adverbs that move the clause to another time than the story's news.
+TIME_SHIFT_ADVERBS = frozenset({"earlier", "previously", "later"})
+# Adverbs that add one more act to those already told ("also", "too", "separately").
+ADDITIVE_ADVERBS = frozenset({"also", "too", "separately", "additionally"})
 ANNOUNCING_AUX = frozenset({"has", "have", "'ve", "will", "'ll", "shall"})
 # Arcs inside a noun phrase naming who belongs to a body: "leaders of political parties".
 MEMBER_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod"})
@@ -74,6 +95,11 @@ class Candidate:
     implied: bool = False  # inferred from another event of the sentence, not stated
     conj_root: int = -1  # first conjunct of the trigger's coordination ("severed ... and expelled")
     verbal: bool = False  # told by a verb ("summoned"), not named by a noun ("its ruling")
+    additional: bool = False  # marked as one more act ("also met", "was also arrested")
+    latest: bool = False  # the later happening a lead is measured from ("Hours before his arrest")
+    fragment: bool = False  # told in a line without a verb (a caption, a list item)
+    continued: bool = False  # "would continue to conduct drills": an act already under way
+    signed: bool = False  # an agreement verb with a document as object ("signed a deal")
 
 
 def code_events(
@@ -99,7 +125,9 @@ def code_events(
     candidates = _carry_background(candidates)
     dyad = story_dyad(mentions)
     candidates = [c for c in candidates if not _gathering(c, parsed)]
-    merged = [_fill_from_dyad(c, dyad) for c in _merge(candidates) if _complete(c)]
+    candidates = _talks_or_terms(candidates, parsed.doc)
+    merged = [_summons_at_home(_fill_from_dyad(c, dyad))
+              for c in _merge(candidates) if _complete(c)]
     kept = [c for c in merged if c.confidence >= options.min_confidence]
     main = _main_index(kept, parsed)
     return tuple(
@@ -142,10 +170,23 @@ OBLIGATION = LexEntry(trigger="must", companions=(), pos="V", type="REQUEST", mo
 
 def _is_obligation(word: Any, lexicon: Any) -> bool:
     """A clause "Y must/should ..." reported by a verb of saying, with its own subject."""
-    if word.dep_ not in ("ccomp", "xcomp") or not lexicon.is_cue(word.head.lemma_.lower(), "report"):
+    if not (_reported_clause(word, lexicon) or _reported_position(word, lexicon)):
         return False
     modal = any(c.dep_ == "aux" and lexicon.is_cue(c.lower_, "oblige") for c in word.children)
     return modal and any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+
+
+def _reported_clause(word: Any, lexicon: Any) -> bool:
+    return word.dep_ in ("ccomp", "xcomp") and lexicon.is_cue(word.head.lemma_.lower(), "report")
+
+
+def _reported_position(word: Any, lexicon: Any) -> bool:
+    """ "reiterating Tokyo's position that a state-to-state promise should be kept": the
+    that-clause of a noun a speaker states."""
+    noun = word.head
+    return (word.dep_ == "acl" and noun.pos_ == "NOUN" and noun.dep_ == "dobj"
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in word.children)
+            and lexicon.is_cue(noun.head.lemma_.lower(), "report"))
 
 
 def _within(token: Any, clause: Any) -> bool:
@@ -197,7 +238,10 @@ def _has_participant(roles: Roles, token: Any) -> bool:
     ("a 1965 bilateral accord" names the story's two parties)."""
     if roles.source is not None or roles.target is not None:
         return True
-    return any(c.lower_ in JOINT_MODIFIERS for c in token.children if c.dep_ == "amod")
+    # "a bilateral accord" names the story's two parties, "anti-government protests" whom
+    # they oppose
+    return any(c.lower_ in JOINT_MODIFIERS for c in token.children if c.dep_ == "amod") or bool(
+        opposed(token))
 
 
 def _announced_decision(event_type: str, predicate: Any, lexicon: Any) -> bool:
@@ -265,9 +309,92 @@ def _asked_a_question(token: Any) -> bool:
 def _circumstance(token: Any, lexicon: Any) -> bool:
     """ "declared Mutharika winner despite complaints of irregularities": an event named as the
     setting of a clause is not what the clause reports."""
-    prep = token.head
-    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.dep_ == "prep"
+    item = token
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head  # "despite concerns and warnings by neighboring countries"
+    prep = item.head
+    return (token.pos_ == "NOUN" and item.dep_ == "pobj" and prep.dep_ == "prep"
             and lexicon.is_cue(prep.lower_, "circumstance"))
+
+
+def _speculated(predicate: Any, lexicon: Any) -> bool:
+    """ "could invade", "may attack": the clause tells a possibility, not a happening."""
+    verb = _tense_verb(predicate)
+    return any(c.dep_ == "aux" and lexicon.is_cue(c.lower_, "maybe") for c in verb.children)
+
+
+def _position_only(event_type: str, token: Any, roles: Roles, lexicon: Any,
+                   trigger_entry: LexEntry) -> bool:
+    """ "leaders who have been defending free trade", "supports decentralisation": backing an
+    idea, aimed at no one and at no act of anyone ("backed the plan", "supported the decision"),
+    is a statement of position, not an event (corpus GUIDE: "A pure statement of position ...:
+    skip it"). Refusing a bare noun still acts: "denied access", "refused entry"."""
+    if event_type not in POSITION_TYPES or token.pos_ != "VERB" or roles.target is not None:
+        return False
+    if trigger_entry.companions:
+        return False  # "established diplomatic ties": a pattern naming a particular act
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(_particular(o, lexicon) for o in objects)
+
+
+def _particular(noun: Any, lexicon: Any) -> bool:
+    """ "the proposal", "Castillo's actions", "proposed Israeli changes", "talks": a particular
+    thing someone did or proposed, or an act itself; "free trade", "non-compliance" are ideas."""
+    return (bool(lexicon.senses(noun.lemma_.lower())) or noun.pos_ == "PROPN"
+            or any(c.dep_ in ("det", "poss") or (c.dep_ in ("amod", "compound") and (
+                c.text[:1].isupper() or c.tag_ == "VBN")) for c in noun.children))
+
+
+def _hypothetical_modal(predicate: Any) -> bool:
+    """ "could request", "might seize": the modals of what is imagined, not announced."""
+    verb = _tense_verb(predicate)
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
+
+
+def _told_by_another(roles: Roles) -> bool:
+    """Reported by someone who is not the doer ("analysts say China could ..."), unlike a party
+    telling what it may do ("Australia has indicated it may appeal")."""
+    speaker, source = roles.speaker, roles.source
+    if roles.attributed_to is None:
+        return False
+    if speaker is None or source is None or roles.pronoun:
+        return speaker is None and roles.pronoun is None
+    if not speaker.country or not source.country:
+        return False  # "may halt mediation, the Dutch foreign minister said": for the EC
+    return speaker.country != source.country
+
+
+def _averted(token: Any, frame: framing.Framing) -> bool:
+    """ "remained on alert to forestall more violence", "to prevent further attacks": what an
+    act is meant to avert has not happened."""
+    verb = token.head
+    return (token.dep_ == "dobj" and verb.lemma_.lower() in AVERTING and not frame.negated
+            and not any(c.dep_ == "neg" for c in verb.children))
+
+
+def _manner(token: Any, lexicon: Any) -> bool:
+    """ "launched missiles in protest against ...", "fired rockets in retaliation": a bare noun
+    after "in" on an event verb says in what spirit the act was done; the act is the event."""
+    prep = token.head
+    verb = prep.head
+    return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+            and verb.pos_ == "VERB" and bool(lexicon.senses(verb.lemma_.lower())))
+
+
+def _purpose(token: Any, predicate: Any) -> bool:
+    """ "is sending delegations to help uphold the ceasefire", "hopes to travel to Seoul to meet
+    his counterpart": a to-infinitive of purpose tells what an act is for, an intention, not what
+    has happened."""
+    for word in (predicate, *predicate.ancestors):
+        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in word.children):
+            # "police came to beat us": "come to" tells what they did, not what for
+            return word.head.lemma_.lower() != "come" and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+        if word.dep_ not in ("xcomp", "conj", "dobj", "pobj", "prep"):
+            return False
+    return False
 
 
 def _quoted_account(event_type: str, token: Any, predicate: Any) -> bool:
@@ -363,17 +490,28 @@ def _candidate(
     frame = framing.status_of(token, predicate, lexicon)
     if frame.hypothetical or framing.is_habitual(token, predicate, lexicon):
         return None
-    if event_type == "REQUEST" and _asked_a_question(token):
+    if frame.conditional_clause and _hypothetical_modal(predicate) and (
+            roles.attributed_to is None):
+        # "If Nippon Steel refuses, the plaintiffs could request a seizure": the report's own
+        # speculation; "may halt mediation if ..." or a party's own words warn
+        return None
+    if _speculated(predicate, lexicon) and _told_by_another(roles):
+        return None  # "Analysts say China could invade Taiwan": someone's guess, not news
+    if _position_only(event_type, token, roles, lexicon, trigger.entry):
+        return None
+    if event_type == "REQUEST" and trigger.entry is not OBLIGATION and _asked_a_question(token):
         return None
     if _quoted_account(event_type, token, predicate):
         return None
-    if _circumstance(token, lexicon):
+    if _circumstance(token, lexicon) or _manner(token, lexicon) or _averted(token, frame):
         return None
     if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
     if _only_unresolved(roles) and (predicate.pos_ != "VERB" or _depth(predicate, lexicon) > 1):
         return None  # an unnamed doer is enough only for the sentence's own main event
     status = frame.status
+    if status == "occurred" and _purpose(token, predicate):
+        status = "planned"  # "sent personnel to Bosnia to investigate": what the act is for
     if frame.negated and _is_refusal(event_type, frame, knowledge):
         # "The U.S. said it would not meet the demands", "will not attend the summit": a
         # cooperative act declared withheld is a refusal, made when it is said (PLOVER REJECT);
@@ -398,9 +536,15 @@ def _candidate(
     if caused and status == "planned":
         status = "occurred"  # "will expel ... in response to the poisoning": the cause is done
     tense = partners.tense_of(predicate)
+    timerefs = [r for r in timerefs if not _part_of_name(r, parsed.doc)]
     ref, date = partners.event_date(parsed, timerefs, predicate, tense)
     if ref is None and predicate.i != token.i:
         ref, date = partners.event_date(parsed, timerefs, token, tense)
+    governor = _finite_governor(predicate)
+    if ref is None and governor is not None:
+        # "On Tuesday, Park became the first official to meet Suga": a to-infinitive or a
+        # participle takes its time from the clause it hangs on
+        ref, date = partners.event_date(parsed, timerefs, governor, tense)
     year = framing.dated_year(token)
     if date is None and year is not None:
         date = year
@@ -412,6 +556,7 @@ def _candidate(
         or framing.in_state_sentence(token, predicate, lexicon)
         or framing.is_span_of_activity(token)
         or framing.is_object_of_perfect(token, lexicon)
+        or framing.is_stretch_since(predicate)
         or caused
         or (ref is None and year is None and tense == "past"
             and framing.dated_by_clause(token, parsed.article.pub_date))
@@ -436,7 +581,12 @@ def _candidate(
         depth=_depth(_clause_word(token, predicate), lexicon),
         sequel=any(lexicon.is_cue(t.lemma_.lower(), "sequel") for t in token.sent),
         conj_root=_conj_root(token),
-        verbal=token.pos_ == "VERB",
+        verbal=coarse_pos(token) == "VERB",
+        additional=_is_additional(token, predicate),
+        latest=_is_later_anchor(token),
+        fragment=not any(w.pos_ in ("VERB", "AUX") for w in token.sent),
+        signed=token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children),
+        continued=any(w.lemma_.lower() in CONTINUING for w in (predicate, *predicate.ancestors)),
     )
 
 
@@ -455,6 +605,53 @@ def _clause_word(token: Any, predicate: Any) -> Any:
         and _is_setting(token)
     )
     return prep.head if framing_pp else predicate
+
+
+def _is_additional(token: Any, predicate: Any) -> bool:
+    """ "Lee also handed over Moon's letter", "Another candidate was also arrested": an additive
+    adverb on the event's own clause adds a happening to those told, it does not retell one."""
+    if token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                    for c in token.children):
+        return False  # "Hamas also confirmed the ceasefire": one more party to a told act
+    clause = {token.i, predicate.i, _tense_verb(predicate).i}
+    words = [w for i in clause for w in token.doc[i].children]
+    if any(w.dep_ == "advmod" and w.lower_ in ADDITIVE_ADVERBS for w in words):
+        return True
+    # "Hours earlier, Ukraine said that a Russian vessel rammed ...": another time, another act
+    above = [w for a in (predicate, *predicate.ancestors) for w in a.children]
+    return any(w.dep_ == "advmod" and w.lower_ in TIME_SHIFT_ADVERBS for w in above)
+
+
+def _part_of_name(ref: TimeRef, doc: Any) -> bool:
+    """ "under section 9-A of NAB Ordinance 1999", "Expo 2020": a year in the name of a law or
+    an event names it; it does not date what the sentence tells."""
+    if ref.tok_end - ref.tok_start != 1:
+        return False
+    word = doc[ref.tok_start]
+    head = word.head  # "May 1945" is a date, "Ordinance 1999" a name
+    return (word.dep_ in ("nummod", "compound", "appos") and head.pos_ == "PROPN"
+            and head.i < word.i and head.ent_type_ not in ("DATE", "TIME"))
+
+
+def _finite_governor(verb: Any) -> Any | None:
+    """The finite verb whose clause a non-finite one ("to meet", "ordering ...") hangs on."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VB", "VBG") or verb.dep_ not in NONFINITE_DEPS:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ not in ("to",) for c in verb.children):
+        return None
+    return next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")
+                 and a.tag_ in ("VBD", "VBZ", "VBP")), None)
+
+
+def _is_later_anchor(token: Any) -> bool:
+    """ "Hours before his arrest, Castillo announced ...": an event a lead measures the time of
+    its clause from ("hours before", "minutes before") happened later, it is the newest news."""
+    prep = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or prep.lower_ != "before":
+        return False
+    # the parser hangs the span on "before" ("[hours] before") or "before" on the span
+    spans = [c for c in prep.children if c.dep_ == "npadvmod"] + [prep.head]
+    return any(w.lemma_.lower() in SHORT_SPANS for w in spans)
 
 
 def _conj_root(token: Any) -> int:
@@ -494,9 +691,19 @@ def _confidence(token: Any, roles: Roles, timed: bool) -> float:
     return round(min(score, 0.95), 2)
 
 
+def _told_by_a_party(c: Candidate) -> bool:
+    """The report's own voice or one of the parties' ("the ministry said"); a third party's
+    account ("Biden said both sides agreed ...") retells an agreement, it reports no talks."""
+    speaker = c.roles.speaker
+    if c.roles.attributed_to is None or speaker is None or not speaker.country:
+        return True
+    return speaker.country in _countries(c)
+
+
 def _implied_meetings(found: list[Candidate]) -> list[Candidate]:
     """ "Japan and South Korea agreed ...": a joint agreement reported as news was reached in
-    talks, so it also asserts a CONSULT between the two (unless the sentence names the talks)."""
+    talks, so it also asserts a CONSULT between the two (unless the sentence names the talks).
+    Signing a document ("signed a security pact") may close talks held long before."""
     if any(c.type == "CONSULT" for c in found):
         return []
     out = []
@@ -505,10 +712,11 @@ def _implied_meetings(found: list[Candidate]) -> list[Candidate]:
             c.roles.source.country and c.roles.target.country
             and c.roles.source.country != c.roles.target.country
         )
-        if c.type == "AGREE" and joint and not c.background and c.status == "occurred":
-            out.append(replace(c, type="CONSULT", entry=replace(c.entry, type="CONSULT", mode="meeting",
-                                                                   cameo="040"),
-                               confidence=round(c.confidence - 0.1, 2), implied=True))
+        if c.type == "AGREE" and joint and c.verbal and not c.background and (
+                c.status == "occurred") and _told_by_a_party(c) and not c.signed:
+            talks = replace(c.entry, type="CONSULT", mode="meeting", cameo="040")
+            out.append(replace(c, type="CONSULT", entry=talks, additional=False, implied=True,
+                               confidence=round(c.confidence - 0.1, 2)))
             break
     return out
 
@@ -554,29 +762,56 @@ def _share_a_party(a: Candidate, b: Candidate) -> bool:
     return bool({x for x in _countries(a) if x} & {x for x in _countries(b) if x})
 
 
+def _mode(c: Candidate) -> str | None:
+    """The lexicon's mode when the event keeps the lexicon's type ("protest" said by a
+    government is an ACCUSE, not a demonstration)."""
+    return c.entry.mode if c.type == c.entry.type else None
+
+
 def _distinct_modes(a: Candidate, b: Candidate) -> bool:
     """ "severed relations and expelled all diplomats": two coordinated acts of one type with
-    different modes are two events, not one."""
+    different modes are two events, not one. Coordinated words of one speaker ("We strongly
+    protest and seriously condemn ...") make one statement."""
     coordinated = a.conj_root == b.conj_root and a.trigger_i != b.trigger_i
-    return (coordinated and a.type in MODE_DISTINCT and bool(a.entry.mode)
-            and bool(b.entry.mode) and a.entry.mode != b.entry.mode)
+    return (coordinated and a.type in MODE_DISTINCT and a.type not in SPOKEN_TYPES
+            and bool(_mode(a)) and bool(_mode(b)) and _mode(a) != _mode(b))
+
+
+def _distinct_in_sentence(a: Candidate, b: Candidate) -> bool:
+    """Two acts on persons in one sentence that are two happenings: different kinds of coercion
+    ("approved a motion of censure against Castillo, who is held after being arrested") or
+    different persons acted on ("arrested Wine and detained Kyagulanyi's aide")."""
+    if a.type not in PERSONAL_TYPES:
+        return False
+    # "killed ... when a jet bombed the village" is one attack; an arrest and a dissolution of
+    # parliament are two measures
+    if a.type == "COERCE" and _mode(a) and _mode(b) and _mode(a) != _mode(b):
+        return True
+    return _different_people(a.roles.target, b.roles.target)
 
 
 def _same_happening(a: Candidate, b: Candidate) -> bool:
     if a.type != b.type:
         return False
     if a.sentence.index == b.sentence.index and not _distinct_modes(a, b):
-        # one sentence tells one happening of a type, unless it names different actors
+        # one sentence tells one happening of a type, unless it names different actors, acts or
+        # times ("approved a motion against Castillo, who is held after being arrested")
+        if _distinct_in_sentence(a, b):
+            return False
         (sa, ta), (sb, tb) = _countries(a), _countries(b)
         return _compatible(sa, sb) or (a.type in JOINT_TYPES and (
             _compatible(sa, tb) or _share_a_party(a, b)))
-    if a.background != b.background:
+    if a.background != b.background or b.additional:
         return False
-    if a.type in MODE_DISTINCT and a.entry.mode and b.entry.mode and a.entry.mode != b.entry.mode:
+    if a.type in MODE_DISTINCT and _mode(a) and _mode(b) and _mode(a) != _mode(b):
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if not b.continued and a.date and b.date and not (
+            a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if {a.status, b.status} == {"occurred", "planned"} and a.verbal and b.verbal:
+    if a.background and b.background and (a.date is None) != (b.date is None):
+        return False  # "their leaders agreed ..." and "a 1965 treaty": which recap is which?
+    if {a.status, b.status} == {"occurred", "planned"} and a.verbal and b.verbal and (
+            not b.continued):
         return False  # "summoned the deputy chief ... is considering summoning the ambassador"
     (sa, ta), (sb, tb) = _countries(a), _countries(b)
     if a.type in PERSONAL_TYPES and _different_people(a.roles.target, b.roles.target):
@@ -585,7 +820,10 @@ def _same_happening(a: Candidate, b: Candidate) -> bool:
         return False  # the company called the verdict regrettable, the minister unacceptable
     if _compatible(sa, sb) and _compatible(ta, tb):
         return True
-    return a.type in JOINT_TYPES and _compatible(sa, tb) and _compatible(ta, sb)
+    # "Japan and South Korea met" ... "South Korea and Japan agreed": one joint act told from
+    # either side; but "Taiwan put its military on alert" answers China's drills
+    joint = a.type != "MOBILIZE" or a.roles.joint or b.roles.joint
+    return a.type in JOINT_TYPES and joint and _compatible(sa, tb) and _compatible(ta, sb)
 
 
 # Acts one party does to another: in a two-country story a same-country pair is a misreading.
@@ -598,12 +836,15 @@ COUNTRY_LEVEL = frozenset({"country", "country-name", "capital", "adjective", "d
                            "unresolved"})
 
 
+REFERRING_HOW = COUNTRY_LEVEL | {"pronoun"}
+
+
 def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
     """Two named persons or bodies, not two ways of naming a country."""
     if a is None or b is None or not a.name or not b.name:
         return False
-    if (a.how or "").split("+")[0] in COUNTRY_LEVEL or (b.how or "").split("+")[0] in COUNTRY_LEVEL:
-        return False
+    if (a.how or "").split("+")[0] in REFERRING_HOW or (b.how or "").split("+")[0] in REFERRING_HOW:
+        return False  # a country, or "he" / "she" pointing back at someone named before
     # "Castillo" and "Pedro Castillo": one person named in full, then by surname (as resolved
     # or as written)
     names_a = [set(n.lower().split()) for n in (a.name, a.text) if n]
@@ -612,7 +853,11 @@ def _different_people(a: ActorRef | None, b: ActorRef | None) -> bool:
 
 
 def _fill(kept: Candidate, other: Candidate) -> Candidate:
-    """Keep the first telling, completing what it lacks from a later one."""
+    """Keep the first telling, completing what it lacks from a later one. A caption or list
+    line without a verb ("The aftermath of a junta jet's bombing of Pa Zi Gyi") gives way to a
+    later telling in a full clause ("a regime jet fighter bombed Pa Zi Gyi Village")."""
+    if kept.fragment and not other.fragment:
+        kept, other = other, kept
     roles = kept.roles
     if roles.source is None and other.roles.source is not None:
         roles = replace(roles, source=other.roles.source)
@@ -625,6 +870,69 @@ def _fill(kept: Candidate, other: Candidate) -> Candidate:
         background, date = True, other.date  # "rulings late last year, ordering ...": one recap
     return replace(kept, roles=roles, date=date, background=background,
                    confidence=max(kept.confidence, other.confidence))
+
+
+def _same_parties(a: Candidate, b: Candidate) -> bool:
+    """Two events of one sentence between the same parties (in either order)."""
+    (sa, ta), (sb, tb) = _countries(a), _countries(b)
+    return (_compatible(sa, sb) and _compatible(ta, tb)) or (
+        _compatible(sa, tb) and _compatible(ta, sb))
+
+
+def _agreed_in_talks(c: Candidate, sentence: list[Candidate], doc: Any) -> bool:
+    """ "X and Y agreed over the phone to ...", "In their talks, X and Y agreed ...", "spoke by
+    phone and agreed ...": the parties' agreeing told together with the talks that reached it."""
+    if c.type != "AGREE" or not c.verbal:
+        return False
+    if any(o.type == "CONSULT" and not o.implied and _names_parties(o) and _same_parties(o, c)
+           for o in sentence):
+        return True
+    verb = doc[c.roles.predicate_i]
+    return any(prep.dep_ == "prep" and prep.lower_ in FRAMING_PREPS and any(
+        obj.dep_ == "pobj" and _is_setting(obj) for obj in prep.children)
+        for prep in verb.children)
+
+
+def _names_parties(c: Candidate) -> bool:
+    """Talks with both sides named ("Japan and South Korea ... over the telephone"), not a
+    conference with nobody named as its parties."""
+    src, tgt = _countries(c)
+    return bool(src and tgt)
+
+
+def _ended_with(talks: Candidate, terms: Candidate, doc: Any) -> bool:
+    """ "Modi and Xi ended their informal meetings with a promise to reduce tensions", "concluded
+    the talks with an agreement": talks told by what they ended with report the agreement."""
+    if terms.type != "AGREE" or talks.sentence.index != terms.sentence.index:
+        return False
+    word = doc[terms.trigger_i]
+    prep = word.head
+    return (word.dep_ == "pobj" and prep.lower_ == "with"
+            and prep.head.i == talks.roles.predicate_i and talks.trigger_i != prep.head.i)
+
+
+def _talks_or_terms(candidates: list[Candidate], doc: Any) -> list[Candidate]:
+    """A sentence telling talks and what the parties agreed in them reports one happening. The
+    first telling of the talks is the talks (CONSULT); once they are told, a later sentence's news
+    is what was agreed ("The two sides agreed in the talks to ...")."""
+    told: list[Candidate] = []
+    dropped: set[int] = set()
+    for n, c in enumerate(candidates):
+        if c.type != "CONSULT":
+            continue
+        sentence = [o for o in candidates if o.sentence.index == c.sentence.index]
+        if any(_ended_with(c, o, doc) for o in sentence):
+            dropped.add(n)  # "ended their meetings with a promise to ...": told by the outcome
+            continue
+        terms = [m for m, o in enumerate(candidates) if o.sentence.index == c.sentence.index
+                 and o.background == c.background and _same_parties(o, c)
+                 and _agreed_in_talks(o, sentence, doc)]
+        if terms and any(_same_happening(t, c) for t in told):
+            dropped.add(n)
+        else:
+            dropped.update(terms)
+            told.append(c)
+    return [c for n, c in enumerate(candidates) if n not in dropped]
 
 
 def _merge(candidates: list[Candidate]) -> list[Candidate]:
@@ -708,9 +1016,21 @@ def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
     elif len(dyad) == 2:
         source, target = _with_country(source, dyad[0]), _with_country(target, dyad[1])
     else:
-        return c
+        # "there have been regular anti-government protests" in a report about one country
+        source, target = _with_country(source, dyad[0]), _with_country(target, dyad[0])
     roles = replace(c.roles, source=source, target=target)
     return replace(c, roles=roles, confidence=round(max(0.05, c.confidence - 0.1), 2))
+
+
+def _summons_at_home(c: Candidate) -> Candidate:
+    """ "The High Court summoned the police chief", "Boluarte was summoned to take office": a
+    diplomatic summons protests to a foreign state's envoy; an authority summoning its own
+    officials or citizens demands that they appear (PLOVER REQUEST)."""
+    src, tgt = _countries(c)
+    if c.type != "ACCUSE" or c.entry.mode != "summons" or not src or src != tgt:
+        return c
+    return replace(c, type="REQUEST", entry=replace(c.entry, type="REQUEST", mode="demand",
+                                                    cameo="10"))
 
 
 def _ref_head(ref: ActorRef | None, c: Candidate, parsed: Parsed) -> Any:
@@ -754,7 +1074,8 @@ def _title_words(parsed: Parsed) -> set[str]:
 def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
     """The headline event: in the earliest sentence with news, the happening of its main clause,
     then the most material one, the title's word breaking ties."""
-    news = [(n, c) for n, c in enumerate(kept) if not c.background]
+    news = [(n, c) for n, c in enumerate(kept) if not c.background and not c.fragment] or [
+        (n, c) for n, c in enumerate(kept) if not c.background]
     pool = news or list(enumerate(kept))
     if not pool:
         return None
@@ -767,7 +1088,8 @@ def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
         in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
         # the main clause tells the news, side clauses ("as police cracked down", "after a jet
         # shot down ...", "setting fire to ...") its circumstances
-        return (c.implied, min(c.depth, 2), MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
+        depth = 0 if c.latest else min(c.depth, 2)
+        return (c.implied, depth, MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
                 c.trigger_i)
 
     return min(lead, key=rank)[0]
@@ -783,7 +1105,7 @@ def _event(parsed: Parsed, n: int, c: Candidate, main: bool, knowledge: Knowledg
         event_id=f"{parsed.article.doc_id}:{n}",
         doc_id=parsed.article.doc_id,
         type=c.type,
-        mode=c.entry.mode if c.type == c.entry.type else None,
+        mode=_mode(c),
         context=tuple(context),
         source=c.roles.source,
         target=c.roles.target,

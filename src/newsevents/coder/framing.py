@@ -18,11 +18,16 @@ from newsevents.knowledge.lexicon import EventLexicon
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_CLIMB = 8
+# "35-year", "decade-long", "years-long": an act measured in years is a stretch of history.
+LONG_SPAN = re.compile(r"^(\d+-(year|decade)s?(-long)?|(year|decade)s?-long)$", re.IGNORECASE)
 RECAP_DAYS = 7  # an event dated more than a week before publication is a recap, not news
 DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 STATE_DEPS_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "dobj", "pobj",
                            "prep", "nsubj", "nsubjpass", "attr", "pcomp", "compound"})
 PAST_PERFECT_TAG = "VBN"
+# Verbs of preventing: what they fail to stop happened ("did not stop the protests", "failed to
+# prevent clashes"); what they stop did not ("stopped the march" is told by their own sense).
+PREVENTING = frozenset({"stop", "prevent", "deter", "halt"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
@@ -67,6 +72,8 @@ def is_negated(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
     "urged X not to scrap" is a request, not a negated one.
     """
     for word in _chain(trigger):
+        if word.i != trigger.i and _lemma(word) in PREVENTING:
+            return False  # "that did not stop another round of clashes": the clashes happened
         for child in word.children:
             if child.dep_ == "neg" and lexicon.is_cue(child.lower_, "negation"):
                 return True
@@ -84,6 +91,12 @@ def is_negated(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
 def is_habitual(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
     """ "China lodges frequent protests ... it rarely recalls its envoys": what an actor usually
     (or seldom) does is a habit, not a happening; the news is told without such adverbs."""
+    item = trigger
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head  # "a history of disputed votes, election violence and ..."
+    owner = item.head.head if item.dep_ == "pobj" and item.head.lower_ == "of" else None
+    if owner is not None and owner.pos_ == "NOUN" and lexicon.is_cue(_lemma(owner), "habit"):
+        return True  # "a long history of election violence", "a pattern of arrests"
     for word in [trigger, *_chain(predicate)[:2]]:
         for child in word.children:
             if child.dep_ in ("advmod", "amod") and lexicon.is_cue(child.lower_, "habit"):
@@ -129,6 +142,11 @@ def status_of(trigger: Any, predicate: Any, lexicon: EventLexicon) -> Framing:
     return Framing(negated, "occurred")
 
 
+def _own_subject(word: Any) -> bool:
+    return word.dep_ in ("advcl", "relcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+
+
 def _governs_xcomp(word: Any, chain: list[Any]) -> bool:
     """ "failed to make progress": the chain reaches `word` through its to-infinitive."""
     below = [w for w in chain if w.head.i == word.i and w.i != word.i]
@@ -143,8 +161,8 @@ def _is_planned(trigger: Any, chain: list[Any], lexicon: EventLexicon) -> bool:
             return True
         if _has_cue_child(word, lexicon, "plan"):
             return True
-        if word.dep_ in ("ccomp", "advcl", "relcl") and word.i != trigger.i:
-            break
+        if word.dep_ in ("ccomp", "advcl", "relcl") and (word.i != trigger.i or _own_subject(word)):
+            break  # "expected to serve ..., as the two sides agreed": the clause has its own tense
     return trigger.dep_ == "amod" and _lemma(trigger.head) in ("plan", "planned")
 
 
@@ -176,7 +194,12 @@ def date_is_earlier(date: str | None, pub_date: str | None) -> bool:
 
 
 def is_span_of_activity(trigger: Any) -> bool:
-    """ "after 20 years of negotiations", "months of protests": a stretch of earlier activity."""
+    """ "after 20 years of negotiations", "months of protests", "Japan's 35-year occupation": a
+    stretch of earlier activity."""
+    for child in trigger.children:
+        words = trigger.doc[child.left_edge.i : child.i + 1].text.replace(" ", "")
+        if child.dep_ in ("amod", "compound", "nmod") and LONG_SPAN.match(words):
+            return True
     head = trigger.head
     # "launched 10 days of war games" tells what starts now: the span is the act's object
     return (trigger.dep_ == "pobj" and _lemma(head) == "of" and head.head.i != head.i
@@ -201,12 +224,18 @@ def dated_year(trigger: Any) -> str | None:
 
 def is_past_perfect(predicate: Any, lexicon: EventLexicon) -> bool:
     """ "had blamed", "had earlier closed": an event before the reported one. Under a verb of
-    saying the past perfect is only reported speech ("police said they had arrested Wine")."""
+    saying or denying the past perfect is only reported speech ("police said they had arrested
+    Wine", "denied that troops had fired")."""
     if predicate.tag_ != PAST_PERFECT_TAG:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in predicate.children):
         return False
-    return not (predicate.dep_ == "ccomp" and lexicon.is_cue(_lemma(predicate.head), "report"))
+    head = _lemma(predicate.head)
+    if predicate.dep_ == "acl" and predicate.head.pos_ == "NOUN" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in predicate.children):
+        return False  # "announced in a statement that it had recalled its ambassador"
+    return not (predicate.dep_ == "ccomp" and (
+        lexicon.is_cue(head, "report") or lexicon.is_cue(head, "deny")))
 
 
 def _describes_present(verb: Any) -> bool:
@@ -286,6 +315,20 @@ def _is_recap_modifier(word: Any, lexicon: EventLexicon) -> bool:
             return any(lexicon.is_cue(m.lower_, "recap") for m in marks)
         return word.tag_ in ("VBG", "VBN")
     return False
+
+
+def is_stretch_since(predicate: Any) -> bool:
+    """ "Since the results were announced last May, there have been regular protests": a present
+    perfect measured from a past point tells a stretch of activity up to now, not today's news."""
+    verb = predicate
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    since = any(
+        (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "since")
+        for c in verb.children)
+    return perfect and since
 
 
 def is_object_of_perfect(trigger: Any, lexicon: EventLexicon) -> bool:

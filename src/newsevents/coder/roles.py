@@ -28,6 +28,20 @@ JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "MOBILIZE"})  # MOBILI
 # Noun events whose "of" phrase names the doer ("the visit of X", "the deployment of troops");
 # for the others it names who is acted on ("the arrest of X").
 OF_IS_SOURCE = frozenset({"CONSULT", "MOBILIZE", "PROTEST", "AID", "RETREAT"})
+# Adjectives naming both parties of the story ("a bilateral accord", "joint drills").
+JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
+# How a clause hangs on the verb of saying that reports it ("said [that] ...", "was quoted as
+# saying ...", "reiterated its position that ...").
+REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "dobj", "prep"})
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note",
+                            "letter", "report", "notice"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+VENUE_PREPS = frozenset({"to", "with", "before", "at"})
+SAID_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+DONE_TO_PERSONS = frozenset({"COERCE", "ASSAULT"})
+PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
+OWN_PRONOUNS = frozenset({"its", "their", "our"})
+BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc"})
 PRONOUN_POS = frozenset({"PRON"})
@@ -218,7 +232,26 @@ def _subject_child(verb: Any) -> Any | None:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+            or _bare_participle(verb) or _reduced_relative(verb))
+
+
+def _reduced_relative(verb: Any) -> bool:
+    """ "the hostages seized", "a village bombed by jets": a past participle after a noun is
+    passive; the noun is who was acted on."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ in ("nsubj", "aux", "mark") for c in verb.children))
+
+
+def _bare_participle(verb: Any) -> bool:
+    """ "with two crew members wounded", "protesters detained on Monday": a past participle with
+    a subject but no auxiliary is passive; its subject is who was acted on."""
+    absolute = verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without") and (
+        verb.tag_ in ("VBN", "VBD"))  # the parser may read "with two crew wounded" as finite
+    participle = verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "pobj", "pcomp", "conj")
+    return (absolute or participle) and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children) and any(
+        c.dep_ == "nsubj" for c in verb.children)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -230,6 +263,9 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
     """The acting phrase of `verb`, following control ("agreed to hold") and coordination."""
     current = verb
     for _ in range(MAX_CLIMB):
+        if _reduced_relative(current) and current.head.dep_ == "dobj" and _agent(current) is None:
+            current = current.head.head  # "May ordered 23 diplomats expelled": May expels
+            continue
         if _is_passive(current):
             return _agent(current)
         subject = _subject_child(current)
@@ -251,6 +287,9 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
             possessor = _child(head, {"poss"})
             if possessor is not None:
                 return possessor
+            agent = _prep_objects(head, ("by",))
+            if current.dep_ == "acl" and agent:
+                return agent[0]  # "a campaign by Xi to pressure Taipei"
             if current.dep_ == "relcl":
                 return head
             current = head
@@ -259,10 +298,20 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
     return None
 
 
+def _own(phrase: Any, ref: ActorRef, source: ActorRef | None) -> bool:
+    """ "Taiwan has put its military on alert", "Beijing withdrew its envoy", "the army will
+    withdraw troops": what the doer moves of its own (its, their; a state's or army's own
+    troops) is its means, not whom the act is aimed at."""
+    if source is None or not source.country or ref.country != source.country:
+        return False
+    forces = ref.sector == "MIL" and (source.sector or "") in ("MIL", "GOV", "")
+    return forces or any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in phrase.children)
+
+
 def _preferred_target(candidates: list[Any], resolver: Resolver, source: ActorRef | None) -> Any:
     """The first candidate naming an actor, preferring one of another country than the source."""
     resolved = [(c, resolver.actor(c)) for c in candidates]
-    named = [(c, r) for c, r in resolved if r is not None]
+    named = [(c, r) for c, r in resolved if r is not None and not _own(c, r, source)]
     if not named:
         return None
     if source is not None and source.country:
@@ -284,7 +333,10 @@ def _prep_objects(token: Any, preps: Sequence[str]) -> list[Any]:
 def _verb_targets(verb: Any, trigger: Any) -> list[Any]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     if _is_passive(verb):
-        objects = [c for c in verb.children if c.dep_ == "nsubjpass"] + objects
+        patient = ("nsubjpass", "nsubj") if _bare_participle(verb) else ("nsubjpass",)
+        objects = [c for c in verb.children if c.dep_ in patient] + objects
+        if _reduced_relative(verb):
+            objects = [verb.head, *objects]
     candidates = list(objects)
     for holder in (trigger, verb, *objects):
         candidates += _prep_objects(holder, TARGET_PREPS)
@@ -293,14 +345,33 @@ def _verb_targets(verb: Any, trigger: Any) -> list[Any]:
     return [c for c in candidates if c.i != trigger.i]
 
 
+def _patient_possessor(noun: Any, event_type: str) -> Any | None:
+    """ "his arrest", "Wine's detention", "the killing of ...": a person owning an arrest or a
+    killing is who suffered it; a state owning one ("Russia's detention of ...") did it."""
+    if event_type not in DONE_TO_PERSONS:
+        return None
+    poss = _child(noun, {"poss"})
+    if poss is None:
+        return None
+    if poss.lower_ in PERSONAL_POSSESSIVES or poss.ent_type_ == "PERSON":
+        return poss
+    return None
+
+
 def _noun_source(noun: Any, event_type: str) -> Any | None:
     for child in noun.children:
         if child.dep_ == "poss":
-            return child
+            return None if _patient_possessor(noun, event_type) is not None else child
     for child in noun.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.pos_ in ("PROPN", "ADJ"):
+        # "Israeli bombardment", "Russian fire": a proper adjective names the doer; a common one
+        # ("the controversial visit", "a deadly attack") names no one
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            child.pos_ == "PROPN" or (child.pos_ == "ADJ" and (
+                child.text[:1].isupper() or child.lower_ in JOINT_MODIFIERS))
+        ):
             return child
-    by = _prep_objects(noun, ("by", "from"))  # "bombardment by Israel", "aid from India"
+    # "bombardment by Israel", "aid from India"; not "a visit from Thursday", "by Friday"
+    by = [o for o in _prep_objects(noun, ("by", "from")) if o.ent_type_ not in TIME_ENTITIES]
     if by:
         return by[0]
     if event_type in OF_IS_SOURCE:
@@ -321,18 +392,22 @@ def _between(noun: Any) -> list[Any]:
 def _speaker(token: Any, lexicon: EventLexicon) -> Any | None:
     """The subject of the verb of saying that reports `token`'s clause, if any."""
     current = token
+    content = False  # the climb came up through a that-clause of a noun ("position that ...")
     for _ in range(MAX_CLIMB + 4):
         head = current.head
         if head.i == current.i:
             break
         if (
-            current.dep_ in ("ccomp", "parataxis", "conj", "xcomp", "dobj")
+            current.dep_ in REPORTED_DEPS
             and lexicon.is_cue(_lemma(head), "report")
-            and not (current.dep_ == "dobj" and current.pos_ == "NOUN")
+            and not (current.dep_ == "dobj" and current.pos_ == "NOUN" and not content)
+            and not (current.dep_ == "prep" and current.lower_ != "as")
         ):
-            subject = _subject_child(head) or _agent(head)
+            subject = _subject_child(head) or _agent(head) or _quoted_one(head)
             if subject is not None:
                 return subject
+        content = current.dep_ == "acl" and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
         current = head
     sentence = token.sent
     for word in sentence:
@@ -341,6 +416,13 @@ def _speaker(token: Any, lexicon: EventLexicon) -> Any | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _quoted_one(verb: Any) -> Any | None:
+    """ "Abe was quoted as reiterating ...": who is quoted is who speaks."""
+    if _lemma(verb) != "quote":
+        return None
+    return _child(verb, {"nsubjpass"})
 
 
 def _phrase_text(head: Any) -> str:
@@ -367,30 +449,89 @@ def roles_of(
     attributed = _phrase_text(speaker_head) if speaker_head is not None else None
 
     source_head, sources, target_heads = _argument_heads(trigger, predicate, event_type, lexicon)
+    document = source_head is not None and _document(source_head)
     if source_head is not None and source_head.pos_ in PRONOUN_POS and speaker is not None:
         sources = [speaker]
+    elif document:
+        sources = []  # "The statement also warned Vilnius": the body that issued it, told before
     elif source_head is not None:
         sources = resolver.group(source_head)
     source = sources[0] if sources else None
-    if source is None and source_head is not None and source_head.pos_ in ("NOUN", "PROPN"):
+    if source is None and source_head is not None and source_head.pos_ in ("NOUN", "PROPN") and (
+            not document):
         # a named but unresolved doer ("Ibo traditional elders") still makes the event
         source = ActorRef(text=_phrase_text(source_head), how="unresolved")
+    target_heads = [t for t in target_heads if not _holds(t, trigger)
+                    and (source_head is None or t.i != source_head.i)
+                    and not _venue(t, event_type, resolver)]
     target = _preferred_target(target_heads, resolver, source)
+    if target is not None and source is not None and _same_mention(source, target):
+        target = None  # "aid from India": the phrase naming the doer names no one acted on
     joint = False
-    if len(sources) > 1 and event_type in JOINT_TYPES and (
+    if len(sources) > 1 and event_type in JOINT_TYPES and _two_sides(sources) and (
         target is None or target.country in (None, *(s.country for s in sources))
     ):
         target, joint = sources[1], True  # "Japan and South Korea held talks in Tokyo"
     if trigger.pos_ == "ADJ" and speaker is not None:
         source = speaker  # "Kono said the ruling was unacceptable": Kono disapproves
+    elif _speaker_acts(event_type, source, target, speaker):
+        source = speaker
     if attributed is not None and source is not None and speaker is not None and (
         _same_actor(source, speaker) and source_head is not None
         and source_head.pos_ not in PRONOUN_POS and source_head.i == speaker_head.i
     ):
         attributed = None
     pronoun = source_head.lower_ if source_head is not None and source_head.pos_ in PRONOUN_POS \
-        else None
+        else ("it" if document else None)
     return Roles(source, target, predicate.i, attributed, speaker, joint, pronoun)
+
+
+def _document(head: Any) -> bool:
+    """ "The statement", "the communique": a text issued by someone, standing for its issuer the
+    way "it" does, not an actor of its own (unless its issuer is named: "China's statement")."""
+    return head.lemma_.lower() in DOCUMENT_NOUNS and not any(
+        c.dep_ in ("poss", "compound", "amod") for c in head.children)
+
+
+def _speaker_acts(event_type: str, source: ActorRef | None, target: ActorRef | None,
+                  speaker: ActorRef | None) -> bool:
+    """ "Abe repeated his statement that South Korea had undermined trust, and criticized
+    Seoul's decision": a party faulting itself is a misread clause; the foreign speaker whose
+    statement the clause belongs to is who faults."""
+    if event_type not in SAID_TYPES or source is None or target is None or speaker is None:
+        return False
+    return (bool(source.country) and source.country == target.country
+            and bool(speaker.country) and speaker.country != source.country)
+
+
+def _two_sides(sources: Sequence[ActorRef]) -> bool:
+    """ "Japan and South Korea held talks": two parties; "its navy, air force and other
+    departments held exercises": the forces of one side act together, with no counterpart."""
+    first, second = sources[0].country, sources[1].country
+    return not (first and second and first == second)
+
+
+def _venue(phrase: Any, event_type: str, resolver: Resolver) -> bool:
+    """ "may appeal to the World Trade Organization", "filed a complaint with the UN": the body a
+    complaint is brought to is where it is heard, not whom it is against."""
+    if event_type != "ACCUSE" or phrase.dep_ != "pobj" or phrase.head.lower_ not in VENUE_PREPS:
+        return False
+    ref = resolver.actor(phrase)
+    return ref is not None and ref.country is None and ref.sector in ("IGO", "JUD")
+
+
+def _holds(phrase: Any, trigger: Any) -> bool:
+    """ "Japan's export restrictions": a phrase that holds the event word names the event, not
+    who it is done to ("the hostages seized": a participle after a noun is done to it)."""
+    if _reduced_relative(trigger) and phrase.i == trigger.head.i:
+        return False
+    return phrase.i == trigger.i or any(a.i == phrase.i for a in trigger.ancestors)
+
+
+def _same_mention(a: ActorRef, b: ActorRef) -> bool:
+    if a.start is not None and a.start == b.start and a.end == b.end:
+        return True
+    return bool(a.text) and a.text == b.text
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -407,17 +548,25 @@ def _argument_heads(
             return parties[0], [], parties[1:]
         source = _noun_source(trigger, event_type)
         verb = _enclosing_verb(trigger)
+        patient = _patient_possessor(trigger, event_type)
+        if patient is not None:
+            # "hours before his arrest, Castillo announced ...": he is the clause's subject
+            if patient.pos_ == "PRON" and verb is not None:
+                patient = _subject(verb, lexicon) or patient
+            return source, [], [patient, *_prep_objects(trigger, ("by",))][:1]
         if source is None and verb is not None:
             source = _subject(verb, lexicon)
-        targets = _prep_objects(trigger, NOUN_TARGET_PREPS)
+        targets = opposed(trigger) + _prep_objects(trigger, _noun_target_preps(event_type))
         if verb is not None:  # "gave the Ivory Coast ... of aid", "arrived in Amman on a visit"
             targets += [t for t in _verb_targets(verb, trigger) if t.i != trigger.i]
         return source, [], targets
     source = _subject(predicate, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         own = _noun_source(trigger, event_type)
-        targets = (_prep_objects(trigger, NOUN_TARGET_PREPS) + _between(trigger)
-                   + _verb_targets(predicate, trigger))
+        patient = _patient_possessor(trigger, event_type)
+        targets = ([patient] if patient is not None else []) + opposed(trigger) + (
+            _prep_objects(trigger, _noun_target_preps(event_type)) + _between(trigger)
+            + _verb_targets(predicate, trigger))
         if source is None and own is not None:
             source = own
         elif (own is not None and source is not None and event_type not in JOINT_TYPES
@@ -430,7 +579,33 @@ def _argument_heads(
         subject = _subject_child(predicate)
         owner = _child(subject, {"poss"}) if subject is not None else None
         return None, [], [t for t in (owner, subject) if t is not None]
-    return source, [], _verb_targets(predicate, trigger)
+    targets = _verb_targets(predicate, trigger)
+    if event_type == "ASSAULT":
+        # "missiles were fired from US Navy destroyers": where a strike comes from is its side
+        origins = [t for t in targets if t.dep_ == "pobj" and t.head.lower_ == "from"]
+        targets = [t for t in targets if t not in origins]
+        if source is None and origins and _is_passive(predicate):
+            source = origins[0]
+    return source, [], targets
+
+
+def opposed(noun: Any) -> list[Any]:
+    """ "anti-government protests", "anti-China rallies": what an "anti-" modifier names is
+    whom the act is against."""
+    return [child for child in noun.children if child.i < noun.i and _after_anti(child)]
+
+
+def _after_anti(word: Any) -> bool:
+    """ "anti-China" read as three tokens ("anti", "-", "China") or one."""
+    doc = word.doc
+    split = word.i >= 2 and doc[word.i - 1].text == "-" and doc[word.i - 2].lower_ == "anti"
+    return split or (word.lower_.startswith("anti-") and len(word.text) > 5)
+
+
+def _noun_target_preps(event_type: str) -> tuple[str, ...]:
+    """ "support for Taiwan", "aid for flood victims": support and aid are given *for* someone;
+    for other events "for" names a purpose or a content ("calls for restraint")."""
+    return NOUN_TARGET_PREPS + (("for",) if event_type in BENEFIT_TYPES else ())
 
 
 def _named_doer(word: Any) -> bool:

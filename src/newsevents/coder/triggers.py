@@ -30,8 +30,14 @@ class Trigger:
         return self.entry.type
 
 
+# Particles of phrasal verbs ("call off", "pull back"): a part of a hyphenated word ("a one-off",
+# "a pull-back") is no particle of the verb.
+PARTICLES = frozenset({"off", "out", "up", "down", "back", "over", "in", "on", "away"})
 # Spans of time that stand for an activity: "11 days of fighting".
 SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
+# Amounts that stand for what they count: "a series of missiles", "a barrage of rockets".
+AMOUNT_NOUNS = frozenset({"series", "barrage", "volley", "salvo", "wave", "string", "spate",
+                          "number", "dozen", "hundred", "thousand", "round", "batch"})
 
 
 def _lemma(token: Any) -> str:
@@ -68,6 +74,8 @@ def _has_xcomp(token: Any) -> bool:
 
 
 def _companion_found(word: str, token: Any, near_lemmas: set[str]) -> bool:
+    if word in PARTICLES:  # "called off a strike": the verb's own particle, not "a one-off"
+        return any(c.lower_ == word and c.dep_ in ("prt", "advmod", "prep") for c in token.children)
     if word.startswith("^"):  # must govern the trigger: "strike ^on" is "(go) on strike"
         return any(word[1:] in (_lemma(t), t.lower_) for t in _above(token))
     if word == "@year":
@@ -90,32 +98,42 @@ def _near_lemmas(token: Any, lexicon: EventLexicon) -> set[str]:
             continue  # "launched missile strikes": the missile belongs to the strikes
         lemmas.add(_lemma(t))
         lemmas.add(t.text.lower())
-        lemmas.update(part for part in _lemma(t).split("-") if part)
+        lemmas.update(part for part in _lemma(t).split("-") if part and part not in PARTICLES)
         lemmas.update(_lemma(m) for m in _measured(t))
     return lemmas
 
 
 def _measured(token: Any) -> list[Any]:
     """ "halt 11 days of fighting", "ended weeks of talks": a span of time stands for the
-    activity it measures, which is what the verb acts on."""
-    if _lemma(token) not in SPAN_NOUNS:
+    activity it measures, which is what the verb acts on; "launched a series of missiles": an
+    amount stands for what it counts."""
+    if _lemma(token) not in SPAN_NOUNS and _lemma(token) not in AMOUNT_NOUNS:
         return []
     return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for obj in prep.children if obj.dep_ == "pobj"]
 
 
-def _coarse_pos(token: Any) -> str:
+def coarse_pos(token: Any) -> str:
     """The token's POS, reading a capitalised common noun at the start of a sentence or a
     headline-cased word ("Talks", "Strikes") as the noun it is; other proper nouns ("March",
     "Rally Party") are names, not events."""
     if token.pos_ == "PROPN" and (token.is_sent_start or token.text[:1].islower()):
         return "NOUN"
+    if token.pos_ == "VERB" and _noun_slot(token):
+        return "NOUN"
     return token.pos_
+
+
+def _noun_slot(token: Any) -> bool:
+    """ "conducted precision strike drills": a word tagged as a verb that fills an object slot
+    and carries noun modifiers (compounds, determiners) is the noun it reads as."""
+    return token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and any(
+        c.dep_ in ("compound", "det") for c in token.children)
 
 
 def sense_of(token: Any, lexicon: EventLexicon) -> LexEntry | None:
     """The most specific lexicon sense `token` carries here, or None (also for excluded senses)."""
-    pos = _coarse_pos(token)
+    pos = coarse_pos(token)
     senses = [s for s in lexicon.senses(_lemma(token)) if s.pos_fits(pos)]
     if not senses and "-" in token.text:
         senses = [s for s in lexicon.senses(token.text.lower()) if s.pos_fits(pos)]
@@ -134,13 +152,14 @@ def _is_modifier(token: Any, lexicon: EventLexicon) -> bool:
     mission", "relief operation")."""
     if token.dep_ in ("amod", "compound") and token.pos_ in ("VERB", "ADJ"):
         return True
-    return (token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    return (token.dep_ == "compound" and coarse_pos(token.head) in ("NOUN", "PROPN")
             and not lexicon.is_cue(_lemma(token.head), "light"))
 
 
 # Where a definite event noun refers back rather than tells ("the ruling goes against ...",
-# "took notice of the arrest"); as an object ("extend the curfew") it still tells an act.
-REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "appos", "ROOT"})
+# "took notice of the arrest", "the meeting's co-chairman"); as an object ("extend the curfew")
+# it still tells an act.
+REFERRING_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "attr", "appos", "ROOT", "poss"})
 SETTING_PREPS = frozenset({"over", "during", "at", "in", "on", "by"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "such"})
 POINTING_PRONOUNS = frozenset({"it", "this", "that"})
@@ -217,6 +236,19 @@ def _states_noun_content(noun: Any, token: Any) -> bool:
         noun.i) and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
+def _drill_kind(outer: Trigger, inner: Trigger, outer_tok: Any, inner_tok: Any) -> bool:
+    """ "conducted missile firing drills", "live-fire exercises": an attack word naming the kind
+    of a drill (read by the parser as a gerund with the drills as its object) is no attack."""
+    return (outer.type == "ASSAULT" and inner.type == "MOBILIZE" and outer_tok.tag_ == "VBG"
+            and inner_tok.head.i == outer_tok.i and inner_tok.dep_ == "dobj")
+
+
+def _denies_act(outer: Any, inner: Any, lexicon: EventLexicon) -> bool:
+    """ "Russia denied attacking the hospital", "denied that troops had fired": a denial of an
+    act is that act, told with status denied; "denied the visa request" rejects a request."""
+    return lexicon.is_cue(_lemma(outer), "deny") and inner.pos_ == "VERB"
+
+
 def _is_ancestor(candidate: Any, token: Any) -> bool:
     return any(a.i == candidate.i for a in token.ancestors)
 
@@ -242,10 +274,14 @@ def drop_content_triggers(
                 continue
             if not _is_ancestor(outer_tok, inner_tok):
                 continue
+            if _drill_kind(outer, inner, outer_tok, inner_tok):
+                dropped.add(outer.token_i)
+                continue
             if not _governs_as_content(outer_tok, inner_tok):
                 continue
             light_verb = lexicon.is_cue(_lemma(outer_tok), "light") and inner_tok.dep_ == "dobj"
-            if lexicon.is_cue(_lemma(outer_tok), "defer") or light_verb:
+            if lexicon.is_cue(_lemma(outer_tok), "defer") or light_verb or _denies_act(
+                    outer_tok, inner_tok, lexicon):
                 dropped.add(outer.token_i)
             else:
                 dropped.add(inner.token_i)
