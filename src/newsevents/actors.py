@@ -9,7 +9,7 @@ knowledge they use in `newsevents.knowledge.actorkb`.
 from __future__ import annotations
 
 from newsevents.actor.phrase import Resolver
-from newsevents.actor.scan import AgentHit, NameHit, PersonHit, scan_doc
+from newsevents.actor.scan import AgentHit, DocScan, NameHit, PersonHit, scan_doc
 from newsevents.knowledge.actorkb import ActorKB
 from newsevents.records import ActorMention, ActorRef, Parsed
 
@@ -26,7 +26,7 @@ def _candidate_spans(parsed: Parsed, kb: ActorKB) -> list[tuple[int, int]]:
     hits: tuple[Hit, ...] = (*scan.names, *scan.persons, *scan.agents)
     spans = [(chunk.start, chunk.end) for chunk in doc.noun_chunks
              if not (len(chunk) == 1 and chunk.root.pos_ == "PRON")
-             and not _fragment(chunk.start, chunk.end, hits)]
+             and not _fragment(chunk.start, chunk.end, scan)]
     covered = {i for start, end in spans for i in range(start, end)}
     person_starts = {p.start for p in scan.persons}
     for hit in hits:
@@ -38,9 +38,16 @@ def _candidate_spans(parsed: Parsed, kb: ActorKB) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _fragment(start: int, end: int, hits: tuple[Hit, ...]) -> bool:
-    """A chunk the parser cut out of a longer name or title ("State" of "Secretary of State")."""
-    return any(h.start < start and end <= h.end for h in hits)
+def _fragment(start: int, end: int, scan: DocScan) -> bool:
+    """A chunk the parser cut out of a longer name or title ("State" of "Secretary of State").
+
+    Hits of one kind never overlap, so only the hit of each kind at the chunk's first token can
+    cover it."""
+    for at in (scan.name_at, scan.person_at, scan.agent_at):
+        hit = at.get(start)
+        if hit is not None and hit.start < start and end <= hit.end:
+            return True
+    return False
 
 
 def find_actors(parsed: Parsed, kb: ActorKB) -> tuple[ActorMention, ...]:

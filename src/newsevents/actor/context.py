@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsevents.actor.scan import DocScan
+from newsevents.actor.tokens import token_table
 from newsevents.knowledge.actorkb import ActorKB
 from newsevents.records import Parsed
 
@@ -151,8 +152,9 @@ def _dateline_tokens(doc: Any, kb: ActorKB) -> frozenset[int]:
     out: set[int] = set()
     lines = set(_line_starts(doc))
     # a dateline may follow leftover page metadata on its line ("date 2022-08-04 Cape Town:")
-    after_gaps = {t.i + 1 for t in doc[:-1]
-                     if t.is_space or any(c.isdigit() for c in t.text)}
+    tokens = token_table(doc)
+    after_gaps = {i + 1 for i in range(len(tokens) - 1)
+                  if tokens.is_space[i] or any(c.isdigit() for c in tokens.text[i])}
     for start in sorted(lines | after_gaps | {s.start for s in doc.sents}):
         marks = DATELINE_DASHES if start in lines else frozenset({":"})
         end = _capitals_dateline_end(doc, start, kb) if start in lines else None
@@ -210,13 +212,14 @@ def _known_place(text: str, kb: ActorKB, kinds: frozenset[str] = PLACE_KINDS) ->
 
 
 def _line_starts(doc: Any) -> list[int]:
-    starts = [0] if len(doc) else []
-    for token in doc[:-1]:
-        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
-            nxt = token.i + 1
-            while nxt < len(doc) and doc[nxt].is_space:
+    tokens = token_table(doc)
+    starts = [0] if len(tokens) else []
+    for i in range(len(tokens) - 1):
+        if "\n" in tokens.whitespace[i] or tokens.is_space[i] and "\n" in tokens.text[i]:
+            nxt = i + 1
+            while nxt < len(tokens) and tokens.is_space[nxt]:
                 nxt += 1
-            if nxt < len(doc):
+            if nxt < len(tokens):
                 starts.append(nxt)
     return sorted(set(starts))
 

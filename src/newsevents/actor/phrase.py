@@ -27,6 +27,7 @@ from newsevents.actor.context import ArticleContext, article_context
 from newsevents.actor.people import PeopleRules
 from newsevents.actor.reference import ReferenceRules
 from newsevents.actor.scan import AgentHit, DocScan, NameHit, scan_doc
+from newsevents.actor.tokens import TokenTable, token_table
 from newsevents.actor.words import (
     _ENTRY_HOW,
     CLAUSE_DEPS,
@@ -66,6 +67,8 @@ class Resolver(ReferenceRules, PeopleRules):
         self.doc = parsed.doc
         self.kb = kb
         self.scan: DocScan = scan_doc(parsed.doc, kb)
+        self.tokens: TokenTable = token_table(parsed.doc)
+        self._roots: dict[tuple[int, int], Any] = _span_roots(parsed.doc, self.scan)
         self.context: ArticleContext = article_context(parsed, self.scan, kb)
         self.day = parsed.article.pub_date
         self.mentions = tuple(sorted(mentions, key=lambda m: m.tok_start))
@@ -133,9 +136,8 @@ class Resolver(ReferenceRules, PeopleRules):
     # ------------------------------------------------------------------ core
 
     def _resolve_core(self, start: int, end: int) -> ActorRef | None:
-        span = self.doc[start:end]
         root = self._span_root(start, end)
-        lowered = span.text.lower()
+        lowered = self._span_text(start, end).lower()
         if end - start == 1 and root.pos_ == "PRON" or lowered in (
                 "the latter", "the former", "latter", "former"):
             return self._pronoun(start, end)
@@ -299,7 +301,32 @@ class Resolver(ReferenceRules, PeopleRules):
     def _span_root(self, start: int, end: int) -> Any:
         """The head of doc[start:end]: the token governed from outside the span. Among several,
         the first noun that is an argument (coordinated subjects the parser split), else the
-        last modifier (a title run "IHC Chief Justice" before a name outside the span)."""
+        last modifier (a title run "IHC Chief Justice" before a name outside the span).
+        Rules ask for the same spans' heads many times, so they are kept per Doc."""
+        root = self._roots.get((start, end))
+        if root is None:
+            if 0 <= start <= end <= len(self.tokens):
+                root = self.doc[self._root_index(start, end)]
+            else:
+                root = self._span_root_of_slice(start, end)
+            self._roots[(start, end)] = root
+        return root
+
+    def _root_index(self, start: int, end: int) -> int:
+        """`_span_root` read from the token table (a valid, non-negative span)."""
+        head, tokens = self.tokens.head, self.tokens
+        outside = [i for i in range(start, end) if not (start <= head[i] < end) or head[i] == i]
+        words = [i for i in outside if not tokens.is_punct[i]] or outside
+        nouns = [i for i in words if tokens.pos[i] in ("NOUN", "PROPN")]
+        words = nouns or [i for i in words if tokens.pos[i] == "PRON"] or words
+        if not words:
+            return end - 1
+        heads = [i for i in words if tokens.dep[i] not in MODIFIER_DEPS]
+        named = [i for i in heads if i in self.scan.person_at]
+        return named[0] if named else heads[0] if heads else words[-1]
+
+    def _span_root_of_slice(self, start: int, end: int) -> Any:
+        """`_span_root` for any slice bounds (negative or past the end), as spaCy cuts them."""
         outside = [t for t in self.doc[start:end]
                    if not (start <= t.head.i < end) or t.head.i == t.i]
         words = [t for t in outside if not t.is_punct] or outside
@@ -311,7 +338,18 @@ class Resolver(ReferenceRules, PeopleRules):
         named = [t for t in heads if t.i in self.scan.person_at]
         return named[0] if named else heads[0] if heads else words[-1]
 
+    def _span_text(self, start: int, end: int) -> str:
+        if self.tokens.valid(start, end):
+            return self.tokens.span_text(start, end)
+        return self.doc[start:end].text
+
     def _hit_root(self, start: int, end: int) -> Any:
+        if self.tokens.valid(start, end):
+            head = self.tokens.head
+            for i in range(start, end):
+                if not (start <= head[i] < end) or head[i] == i:
+                    return self.doc[i]
+            return self.doc[end - 1]
         for token in self.doc[start:end]:
             if not (start <= token.head.i < end) or token.head.i == token.i:
                 return token
@@ -539,14 +577,15 @@ class Resolver(ReferenceRules, PeopleRules):
     # ------------------------------------------------------------------ helpers
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
-        start, end = max(0, start), min(len(self.doc), end)
-        while start < end and (self.doc[start].is_punct or self.doc[start].is_space):
+        tokens = self.tokens
+        start, end = max(0, start), min(len(tokens), end)
+        while start < end and (tokens.is_punct[start] or tokens.is_space[start]):
             start += 1
-        while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space) \
-                and self.doc[end - 1].text not in (".",):
+        while end > start and (tokens.is_punct[end - 1] or tokens.is_space[end - 1]) \
+                and tokens.text[end - 1] not in (".",):
             end -= 1
-        if end > start and self.doc[end - 1].text == "." and end - 1 > start \
-                and self.doc[end - 2].whitespace_:
+        if end > start and tokens.text[end - 1] == "." and end - 1 > start \
+                and tokens.whitespace[end - 2]:
             end -= 1
         return start, end
 
@@ -565,6 +604,18 @@ class Resolver(ReferenceRules, PeopleRules):
         body_end = self.doc[end - 1].idx + len(self.doc[end - 1].text)
         raw_start, raw_end = article.body_to_raw(body_start), article.body_to_raw(body_end)
         return replace(ref, text=article.raw[raw_start:raw_end], start=raw_start, end=raw_end)
+
+
+ROOTS_KEY = "newsevents.span_roots"
+
+
+def _span_roots(doc: Any, scan: DocScan) -> dict[tuple[int, int], Any]:
+    """The Doc's memo of span heads (they depend on the Doc and its scan only)."""
+    cached = doc.user_data.get(ROOTS_KEY)
+    if cached is None or cached[0] is not scan:
+        cached = (scan, {})
+        doc.user_data[ROOTS_KEY] = cached
+    return cached[1]
 
 
 def entry_is_international(entry: KBEntry) -> bool:

@@ -59,8 +59,9 @@ class ReferenceRules:
             return frozenset()
         verb = token.head
         found: set[str] = set()
+        own = {t.i for t in token.subtree}
         for other in verb.subtree:
-            if other.i in (t.i for t in token.subtree):
+            if other.i in own:
                 continue
             lemma = other.lemma_.lower()
             if lemma == "counterpart" or self._met_or_visited(other):
@@ -305,7 +306,6 @@ class ReferenceRules:
     def _is_group_phrase(self, start: int, end: int) -> bool:
         """"the two countries", "both sides", "their leaders", "the officials": a plural group
         noun with no country or owner of its own."""
-        span = self.doc[start:end]
         root = self._span_root(start, end)
         if root.tag_ not in ("NNS", "NNPS") and root.lemma_.lower() not in ("both",):
             return False
@@ -315,7 +315,10 @@ class ReferenceRules:
             return False
         if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in root.children):
             return False  # "the party's senior officials" belong to the party
-        words = {t.lower_ for t in span}
+        if self.tokens.valid(start, end):
+            words = set(self.tokens.lower[start:end])
+        else:
+            words = {t.lower_ for t in self.doc[start:end]}
         return bool(words & {"two", "both", "their", "the", "three"}) and "other" not in words
 
     def _coordinated_countries(self, start: int, end: int) -> list[str]:

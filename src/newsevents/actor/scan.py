@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from newsevents.knowledge.actorkb import ActorKB, Agent, KBEntry
+from newsevents.actor.tokens import TokenTable, token_table
+from newsevents.knowledge.actorkb import ActorKB, Agent, KBEntry, agent_key, fold_name
 
 CACHE_KEY = "newsevents.actor_scan"
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -103,16 +104,16 @@ def scan_doc(doc: Any, kb: ActorKB) -> DocScan:
 # ---------------------------------------------------------------------- names
 
 
-def _capitalised(token: Any) -> bool:
-    text = token.text
+def _capitalised(text: str) -> bool:
     return bool(text) and (text[0].isupper() or text[0].isdigit())
 
 
 def _find_names(doc: Any, kb: ActorKB) -> tuple[NameHit, ...]:
+    tokens = token_table(doc)
     hits: list[NameHit] = []
     i = 0
-    while i < len(doc):
-        hit = _longest_name(doc, kb, i) if _capitalised(doc[i]) else None
+    while i < len(tokens):
+        hit = _longest_name(tokens, kb, i) if _capitalised(tokens.text[i]) else None
         if hit is None:
             i += 1
             continue
@@ -121,29 +122,61 @@ def _find_names(doc: Any, kb: ActorKB) -> tuple[NameHit, ...]:
     return tuple(hits)
 
 
-def _longest_name(doc: Any, kb: ActorKB, i: int) -> NameHit | None:
-    limit = min(len(doc), i + kb.max_name_words + 2)
-    for end in range(limit, i, -1):
-        last = doc[end - 1]
-        if last.is_punct or last.is_space:
+def _longest_name(tokens: TokenTable, kb: ActorKB, i: int) -> NameHit | None:
+    for end in range(_name_limit(tokens, kb, i), i, -1):
+        last = end - 1
+        if tokens.is_punct[last] or tokens.is_space[last]:
             continue
-        if "\n" in doc[i:end].text:
+        text = tokens.span_text(i, end)
+        if "\n" in text:
             continue
-        if _continues_name(doc, end):
+        if _continues_name(tokens, end):
             continue  # part of a longer hyphenated name ("Jaish-e-Mohammed")
-        forms = kb.entries(doc[i:end].text)
+        forms = kb.entries(text)
         if forms:
             return NameHit(i, end, _preferred(forms))
     return None
 
 
-def _continues_name(doc: Any, end: int) -> bool:
+def _name_limit(tokens: TokenTable, kb: ActorKB, i: int) -> int:
+    """The largest end of a phrase from token `i` that may be a name key; `i` when none can.
+
+    A key is the normalised phrase, whose first word is (or, when the next token is glued on,
+    begins with) the folded first token; and it has at least as many words as the phrase has
+    tokens after a space. So most tokens are ruled out at once by the keys' first words, and the
+    rest need not try lengths beyond the longest key starting with their word. Non-ASCII tokens
+    (case folding may depend on context) and "the" (dropped from keys) try every length.
+    """
+    limit = min(len(tokens), i + kb.max_name_words + 2)
+    word = tokens.text[i]
+    folded = fold_name(word)
+    pieces = folded.split()
+    if not word.isascii() or not pieces or folded[0].isspace() or "the".startswith(pieces[0]):
+        return limit
+    first, starts = pieces[0], kb.name_starts
+    if folded == first and not tokens.whitespace[i]:
+        return limit if starts.any_starting(first) else i  # "Hezbollah" of "Hezbollah's"
+    if first not in starts:
+        return i
+    if folded != first:
+        return limit
+    most, words = starts.most_words[first], 1
+    for j in range(i + 1, limit):
+        if tokens.whitespace[j - 1] and fold_name(tokens.text[j]).split():
+            words += 1
+            if words > most:
+                return j
+    return limit
+
+
+def _continues_name(tokens: TokenTable, end: int) -> bool:
     """Whether a hyphen after token `end - 1` joins it to more name ("Jaish-e-Mohammed"), not to
     an ordinary word ("Korea-bound", "Iranian-backed")."""
-    if end + 1 >= len(doc) or doc[end].text not in ("-", "–") or doc[end - 1].whitespace_:
+    if end + 1 >= len(tokens) or tokens.text[end] not in ("-", "–") or tokens.whitespace[end - 1]:
         return False
-    after = doc[end + 1]
-    return after.is_alpha and (after.text[0].isupper() or after.lower_ in _LINKERS)
+    after = end + 1
+    return tokens.is_alpha[after] and (tokens.text[after][0].isupper()
+                                       or tokens.lower_key[after] in _LINKERS)
 
 
 def _preferred(forms: tuple[Any, ...]) -> KBEntry:
@@ -156,24 +189,27 @@ def _preferred(forms: tuple[Any, ...]) -> KBEntry:
 # ---------------------------------------------------------------------- sector words
 
 
-def _agent_key(tokens: Any) -> tuple[str, str]:
-    lemmas = " ".join(t.lemma_.lower().replace(".", "") for t in tokens if t.text != "-")
-    words = " ".join(t.lower_.replace(".", "") for t in tokens if t.text != "-")
+def _agent_key(tokens: TokenTable, start: int, end: int) -> tuple[str, str]:
+    kept = [j for j in range(start, end) if tokens.text[j] != "-"]
+    lemmas = " ".join(tokens.lemma_key[j] for j in kept)
+    words = " ".join(tokens.lower_key[j] for j in kept)
     return lemmas, words
 
 
 def _find_agents(doc: Any, kb: ActorKB, names: tuple[NameHit, ...]) -> tuple[AgentHit, ...]:
+    tokens = token_table(doc)
     named = {i for h in names for i in range(h.start, h.end) if h.entry.kind in ("org", "seat")}
     hits: list[AgentHit] = []
+    may_start: dict[tuple[str, str], bool] = {}  # by (lemma, word): most words recur
     i = 0
-    while i < len(doc):
+    while i < len(tokens):
         found = None
-        if i not in named and doc[i].is_alpha:
-            for end in range(min(len(doc), i + kb.max_agent_words + 1), i, -1):
-                if any(j in named for j in range(i, end)) or not doc[end - 1].is_alpha \
-                        or doc[end - 1].pos_ not in _NOUN_POS:
+        if i not in named and tokens.is_alpha[i] and _may_start_cached(tokens, kb, i, may_start):
+            for end in range(min(len(tokens), i + kb.max_agent_words + 1), i, -1):
+                if any(j in named for j in range(i, end)) or not tokens.is_alpha[end - 1] \
+                        or tokens.pos[end - 1] not in _NOUN_POS:
                     continue
-                lemmas, words = _agent_key(doc[i:end])
+                lemmas, words = _agent_key(tokens, i, end)
                 # "human rights advocates": only the last word of a phrase is inflected
                 head_only = " ".join((*words.split()[:-1], lemmas.split()[-1]))
                 agent = kb.agent(lemmas) or kb.agent(words) or kb.agent(head_only)
@@ -186,6 +222,31 @@ def _find_agents(doc: Any, kb: ActorKB, names: tuple[NameHit, ...]) -> tuple[Age
         hits.append(found)
         i = found.end
     return tuple(hits)
+
+
+def _may_start_cached(tokens: TokenTable, kb: ActorKB, i: int,
+                      seen: dict[tuple[str, str], bool]) -> bool:
+    """`_may_start_agent`, which depends only on the token's lemma and word, asked once each."""
+    word = (tokens.lemma_key[i], tokens.lower_key[i])
+    answer = seen.get(word)
+    if answer is None:
+        answer = seen[word] = _may_start_agent(tokens, kb, i)
+    return answer
+
+
+def _may_start_agent(tokens: TokenTable, kb: ActorKB, i: int) -> bool:
+    """Whether a sector-word key may start at token `i`: the keys tried from it (lemmas, words,
+    words with the head's lemma) start with the first word of the token's lemma or lower-case
+    form, or, for one token, of its lemma's last part. False rules the token out at once."""
+    lemma, lower = tokens.lemma_key[i], tokens.lower_key[i]
+    lemma_parts, lower_parts = lemma.split(), lower.split()
+    if not lemma_parts or not lower_parts:
+        return True  # the keys start further on: try every length
+    for text in (lemma, lower, lemma_parts[-1], lower_parts[0]):
+        first = agent_key(text).split()[:1]
+        if not first or first[0] in kb.agent_starts:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------- people

@@ -14,6 +14,7 @@ ignored, so "U.S.", "US" and "the United States" meet. Acronyms written in capit
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,12 +45,23 @@ _ACRONYM = re.compile(r"^[A-Z0-9&+]{2,6}$")
 _MAX_NAME_WORDS = 8
 
 
+def fold_name(text: str) -> str:
+    """The character mapping of `normalise_name` alone: lower case, straight quotes, no dots,
+    hyphens as spaces. It maps characters one by one, so a token's fold is a prefix of the fold
+    of any text starting with that token (for ASCII text)."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").lower()
+    return text.replace(".", "").replace("-", " ").replace("\u2013", " ")
+
+
 def normalise_name(text: str) -> str:
     """The key names are matched by: lower case, no dots, hyphens as spaces, no leading 'the'."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").lower()
-    text = text.replace(".", "").replace("-", " ").replace("\u2013", " ")
-    text = " ".join(text.split())
+    text = " ".join(fold_name(text).split())
     return text.removeprefix("the ").strip()
+
+
+def agent_key(words: str) -> str:
+    """The key sector words are matched by: lower case, hyphens as spaces, single spaces."""
+    return " ".join(words.lower().replace("-", " ").split())
 
 
 def acronym_form(text: str) -> str | None:
@@ -142,6 +154,32 @@ def actor_code(country: str | None, sector: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class FirstWords:
+    """The first words of a set of lookup keys, so a scan can rule out a start token at once
+    instead of trying every phrase length from it (most tokens start no name)."""
+
+    sorted_words: tuple[str, ...] = ()
+    most_words: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> FirstWords:
+        most: dict[str, int] = {}
+        for key in keys:
+            words = key.split()
+            if words:
+                most[words[0]] = max(most.get(words[0], 0), len(words))
+        return cls(tuple(sorted(most)), MappingProxyType(most))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.most_words
+
+    def any_starting(self, prefix: str) -> bool:
+        """Whether some first word begins with `prefix`."""
+        at = bisect.bisect_left(self.sorted_words, prefix)
+        return at < len(self.sorted_words) and self.sorted_words[at].startswith(prefix)
+
+
+@dataclass(frozen=True)
 class ActorKB:
     """Everything known about actors, immutable; build with `load_actor_kb`."""
 
@@ -158,6 +196,13 @@ class ActorKB:
     military_verbs: frozenset[str] = frozenset()
     military_objects: frozenset[str] = frozenset()
     name_styles: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+    # Derived from `names` and `agents` (never passed in): what their keys start with.
+    name_starts: FirstWords = field(init=False, repr=False, compare=False)
+    agent_starts: FirstWords = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name_starts", FirstWords.of(self.names))
+        object.__setattr__(self, "agent_starts", FirstWords.of(self.agents))
 
     # ------------------------------------------------------------------ lookups
 
@@ -169,7 +214,7 @@ class ActorKB:
 
     def agent(self, words: str) -> Agent | None:
         """The sector word for a lower-case lemma phrase ("foreign ministry"), if known."""
-        return self.agents.get(" ".join(words.lower().replace("-", " ").split()))
+        return self.agents.get(agent_key(words))
 
     def country_name(self, iso3: str | None) -> str | None:
         """Canonical name of a country code."""
