@@ -17,13 +17,20 @@ from newsevents.coder import framing, partners
 from newsevents.coder.roles import (
     JOINT_MODIFIERS,
     JOINT_TYPES,
+    SETTING_TYPES,
     MentionIndex,
     Resolver,
     Roles,
     opposed,
     roles_of,
 )
-from newsevents.coder.triggers import Trigger, coarse_pos, drop_content_triggers, find_triggers
+from newsevents.coder.triggers import (
+    Trigger,
+    coarse_pos,
+    drop_content_triggers,
+    find_triggers,
+    sense_of,
+)
 from newsevents.knowledge import Knowledge
 from newsevents.knowledge.lexicon import LexEntry
 from newsevents.options import Options
@@ -32,6 +39,8 @@ from newsevents.records import ActorMention, ActorRef, Event, Parsed, Sentence, 
 # Sectors of state organs: for them some words change meaning (a government "protesting"
 # accuses; troops "storming" assault).
 STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "SEC", "POL", "IGO"})
+# Sectors of armed forces, a state's or not: a clash between them is fighting.
+ARMED_SECTORS = frozenset({"MIL", "REB", "INS", "SEP", "UAF"})
 # Which happening is the headline when the lead sentence states several: the material act over
 # the talk about it (the strike over the accusation, the meeting over what was agreed in it).
 MAIN_PRIORITY = (
@@ -42,20 +51,9 @@ MAIN_PRIORITY = (
 # ACCUSE events; an arrest and an impeachment two COERCE events).
 MODE_DISTINCT = frozenset({"ACCUSE", "SANCTION", "COERCE", "AID"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "both"})
-# Verbs that tell an act already under way goes on ("would continue to conduct drills until
-# Sunday"): the act told before, whatever date or status the continuation carries.
-CONTINUING = frozenset({"continue", "keep", "resume"})
 NONFINITE_DEPS = frozenset({"relcl", "acl", "xcomp", "advcl"})
-SHORT_SPANS = frozenset({"moment", "minute", "hour", "day"})
-HYPOTHETICAL_MODALS = frozenset({"could", "might"})
-# Verbs whose object is what they keep from happening.
-AVERTING = frozenset({"prevent", "forestall", "avert", "preempt", "pre-empt", "avoid"})
 # Acts of backing a side: without a party or an act to back, only a position.
 POSITION_TYPES = frozenset({"SUPPORT"})  # refusing a bare noun acts: "denied access"
-# Adverbs that move the clause to another time than the story's news.
-TIME_SHIFT_ADVERBS = frozenset({"earlier", "previously", "later"})
-# Adverbs that add one more act to those already told ("also", "too", "separately").
-ADDITIVE_ADVERBS = frozenset({"also", "too", "separately", "additionally"})
 ANNOUNCING_AUX = frozenset({"has", "have", "'ve", "will", "'ll", "shall"})
 # Arcs inside a noun phrase naming who belongs to a body: "leaders of political parties".
 MEMBER_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod"})
@@ -345,10 +343,11 @@ def _particular(noun: Any, lexicon: Any) -> bool:
                 c.text[:1].isupper() or c.tag_ == "VBN")) for c in noun.children))
 
 
-def _hypothetical_modal(predicate: Any) -> bool:
+def _hypothetical_modal(predicate: Any, lexicon: Any) -> bool:
     """ "could request", "might seize": the modals of what is imagined, not announced."""
     verb = _tense_verb(predicate)
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
+    return any(c.dep_ == "aux" and lexicon.is_cue(c.lower_, "hypothetical")
+               for c in verb.children)
 
 
 def _told_by_another(roles: Roles) -> bool:
@@ -364,22 +363,33 @@ def _told_by_another(roles: Roles) -> bool:
     return speaker.country != source.country
 
 
-def _averted(token: Any, frame: framing.Framing) -> bool:
+def _averted(token: Any, frame: framing.Framing, lexicon: Any) -> bool:
     """ "remained on alert to forestall more violence", "to prevent further attacks": what an
     act is meant to avert has not happened."""
     verb = token.head
-    return (token.dep_ == "dobj" and verb.lemma_.lower() in AVERTING and not frame.negated
+    return (token.dep_ == "dobj" and lexicon.is_cue(verb.lemma_, "avert") and not frame.negated
             and not any(c.dep_ == "neg" for c in verb.children))
 
 
 def _manner(token: Any, lexicon: Any) -> bool:
     """ "launched missiles in protest against ...", "fired rockets in retaliation": a bare noun
-    after "in" on an event verb says in what spirit the act was done; the act is the event."""
+    after "in" on an event verb says in what spirit the act was done; the act is the event. A
+    verb that tells no event here ("dumped manure outside parliament in protest") leaves the
+    protest as the act."""
     prep = token.head
     verb = prep.head
     return (token.pos_ == "NOUN" and token.dep_ == "pobj" and prep.lower_ == "in"
             and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
-            and verb.pos_ == "VERB" and bool(lexicon.senses(verb.lemma_.lower())))
+            and verb.pos_ == "VERB" and _tells_event(verb, lexicon))
+
+
+def _tells_event(verb: Any, lexicon: Any) -> bool:
+    """The verb states an event itself ("blocked border crossings") or carries one as a light
+    verb ("launched an offensive")."""
+    if sense_of(verb, lexicon) is not None:
+        return True
+    return lexicon.is_cue(verb.lemma_, "light") and any(
+        c.dep_ == "dobj" and sense_of(c, lexicon) is not None for c in verb.children)
 
 
 def _purpose(token: Any, predicate: Any) -> bool:
@@ -452,6 +462,18 @@ def _acting_type(entry: LexEntry, source: ActorRef | None) -> str:
     return entry.type
 
 
+def _armed_clash(token: Any, roles: Roles, lexicon: Any) -> bool:
+    """ "Sudan's army and the RSF clashed", "troops clashed with rebels": a clash between armed
+    forces is fighting; protesters clashing with police stay a protest."""
+    return lexicon.is_cue(token.lemma_, "reciprocal") and all(
+        ref is not None and _is_armed(ref) for ref in (roles.source, roles.target))
+
+
+def _is_armed(ref: ActorRef) -> bool:
+    sectors = {(ref.sector or "").upper(), (ref.code or "").upper()[3:6]}
+    return bool(sectors & ARMED_SECTORS)
+
+
 def _is_state(ref: ActorRef) -> bool:
     if ref.sector and ref.sector.upper() in STATE_SECTORS:
         return True
@@ -484,26 +506,31 @@ def _candidate(
         # "South Korea and the US began drills", "China held exercises with Russia": armed
         # forces of two states training together cooperate (CAMEO 062), they do not mobilize
         event_type = "COOPERATE"
+    if event_type == "PROTEST" and _armed_clash(token, roles, lexicon):
+        event_type = "ASSAULT"  # "the army and the RSF clashed": a fight (PLOVER: FIGHT)
     if event_type != trigger.type:
         roles = roles_of(token, event_type, parsed, resolver, lexicon)
     predicate = parsed.doc[roles.predicate_i]
     frame = framing.status_of(token, predicate, lexicon)
     if frame.hypothetical or framing.is_habitual(token, predicate, lexicon):
         return None
-    if frame.conditional_clause and _hypothetical_modal(predicate) and (
+    if frame.conditional_clause and _hypothetical_modal(predicate, lexicon) and (
             roles.attributed_to is None):
         # "If Nippon Steel refuses, the plaintiffs could request a seizure": the report's own
         # speculation; "may halt mediation if ..." or a party's own words warn
         return None
     if _speculated(predicate, lexicon) and _told_by_another(roles):
         return None  # "Analysts say China could invade Taiwan": someone's guess, not news
+    if _hypothetical_modal(predicate, lexicon) and not frame.negated and (
+            roles.attributed_to is None):
+        return None  # "a decision that could freeze ties": the report's own speculation
     if _position_only(event_type, token, roles, lexicon, trigger.entry):
         return None
     if event_type == "REQUEST" and trigger.entry is not OBLIGATION and _asked_a_question(token):
         return None
     if _quoted_account(event_type, token, predicate):
         return None
-    if _circumstance(token, lexicon) or _manner(token, lexicon) or _averted(token, frame):
+    if _circumstance(token, lexicon) or _manner(token, lexicon) or _averted(token, frame, lexicon):
         return None
     if not (_has_participant(roles, token) or _is_dated_pact(trigger)):
         return None
@@ -545,6 +572,12 @@ def _candidate(
         # "On Tuesday, Park became the first official to meet Suga": a to-infinitive or a
         # participle takes its time from the clause it hangs on
         ref, date = partners.event_date(parsed, timerefs, governor, tense)
+    reason = (event_type not in SETTING_TYPES and framing.in_reason_phrase(token, lexicon)
+              and not framing.in_time_phrase(token, lexicon))
+    if reason and ref is not None and not _inside(ref, token):
+        # "expelled two diplomats on Thursday in response to the arrest of ...": the date is
+        # the act's, the arrest came before it
+        ref, date = None, None
     year = framing.dated_year(token)
     if date is None and year is not None:
         date = year
@@ -558,6 +591,7 @@ def _candidate(
         or framing.is_object_of_perfect(token, lexicon)
         or framing.is_stretch_since(predicate)
         or caused
+        or reason
         or (ref is None and year is None and tense == "past"
             and framing.dated_by_clause(token, parsed.article.pub_date))
     )
@@ -582,12 +616,20 @@ def _candidate(
         sequel=any(lexicon.is_cue(t.lemma_.lower(), "sequel") for t in token.sent),
         conj_root=_conj_root(token),
         verbal=coarse_pos(token) == "VERB",
-        additional=_is_additional(token, predicate),
-        latest=_is_later_anchor(token),
+        additional=_is_additional(token, predicate, lexicon),
+        latest=_is_later_anchor(token, lexicon),
         fragment=not any(w.pos_ in ("VERB", "AUX") for w in token.sent),
         signed=token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children),
-        continued=any(w.lemma_.lower() in CONTINUING for w in (predicate, *predicate.ancestors)),
+        # "would continue to conduct drills until Sunday": an act already under way goes on
+        continued=any(lexicon.is_cue(w.lemma_, "continue")
+                      for w in (predicate, *predicate.ancestors)),
     )
+
+
+def _inside(ref: TimeRef, token: Any) -> bool:
+    """The time expression lies in the phrase `token` heads ("the arrest on May 9")."""
+    words = [w.i for w in token.subtree]
+    return min(words) <= ref.tok_start and ref.tok_end <= max(words) + 1
 
 
 def _is_setting(token: Any) -> bool:
@@ -607,7 +649,15 @@ def _clause_word(token: Any, predicate: Any) -> Any:
     return prep.head if framing_pp else predicate
 
 
-def _is_additional(token: Any, predicate: Any) -> bool:
+def _setting_of(c: Candidate, doc: Any) -> int:
+    """ "agreed to US mediation in the final status talks": the verb whose clause talks named in
+    a framing phrase are the setting of (-1 if none); that verb's own event is the news."""
+    token = doc[c.trigger_i]
+    clause = _clause_word(token, doc[c.roles.predicate_i])
+    return clause.i if clause.i != token.i else -1
+
+
+def _is_additional(token: Any, predicate: Any, lexicon: Any) -> bool:
     """ "Lee also handed over Moon's letter", "Another candidate was also arrested": an additive
     adverb on the event's own clause adds a happening to those told, it does not retell one."""
     if token.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
@@ -615,11 +665,11 @@ def _is_additional(token: Any, predicate: Any) -> bool:
         return False  # "Hamas also confirmed the ceasefire": one more party to a told act
     clause = {token.i, predicate.i, _tense_verb(predicate).i}
     words = [w for i in clause for w in token.doc[i].children]
-    if any(w.dep_ == "advmod" and w.lower_ in ADDITIVE_ADVERBS for w in words):
+    if any(w.dep_ == "advmod" and lexicon.is_cue(w.lower_, "additive") for w in words):
         return True
     # "Hours earlier, Ukraine said that a Russian vessel rammed ...": another time, another act
     above = [w for a in (predicate, *predicate.ancestors) for w in a.children]
-    return any(w.dep_ == "advmod" and w.lower_ in TIME_SHIFT_ADVERBS for w in above)
+    return any(w.dep_ == "advmod" and lexicon.is_cue(w.lower_, "time-shift") for w in above)
 
 
 def _part_of_name(ref: TimeRef, doc: Any) -> bool:
@@ -643,7 +693,7 @@ def _finite_governor(verb: Any) -> Any | None:
                  and a.tag_ in ("VBD", "VBZ", "VBP")), None)
 
 
-def _is_later_anchor(token: Any) -> bool:
+def _is_later_anchor(token: Any, lexicon: Any) -> bool:
     """ "Hours before his arrest, Castillo announced ...": an event a lead measures the time of
     its clause from ("hours before", "minutes before") happened later, it is the newest news."""
     prep = token.head
@@ -651,7 +701,7 @@ def _is_later_anchor(token: Any) -> bool:
         return False
     # the parser hangs the span on "before" ("[hours] before") or "before" on the span
     spans = [c for c in prep.children if c.dep_ == "npadvmod"] + [prep.head]
-    return any(w.lemma_.lower() in SHORT_SPANS for w in spans)
+    return any(lexicon.is_cue(w.lemma_, "short-span") for w in spans)
 
 
 def _conj_root(token: Any) -> int:
@@ -1083,14 +1133,17 @@ def _main_index(kept: list[Candidate], parsed: Parsed) -> int | None:
     lead = [(n, c) for n, c in pool if c.sentence.index == first]
     title = _title_words(parsed)
 
-    def rank(item: tuple[int, Candidate]) -> tuple[bool, int, int, int, int]:
+    clause_events = {c.trigger_i for _, c in lead}
+
+    def rank(item: tuple[int, Candidate]) -> tuple[bool, int, bool, int, int, int]:
         _, c = item
         in_title = c.trigger_lemma in title or c.trigger_text.lower() in title
         # the main clause tells the news, side clauses ("as police cracked down", "after a jet
         # shot down ...", "setting fire to ...") its circumstances
         depth = 0 if c.latest else min(c.depth, 2)
-        return (c.implied, depth, MAIN_PRIORITY.index(c.type), 0 if in_title else 1,
-                c.trigger_i)
+        setting = _setting_of(c, parsed.doc) in clause_events
+        return (c.implied, depth, setting, MAIN_PRIORITY.index(c.type),
+                0 if in_title else 1, c.trigger_i)
 
     return min(lead, key=rank)[0]
 

@@ -25,9 +25,6 @@ DURATION_UNITS = frozenset({"day", "week", "month", "year", "decade", "hour"})
 STATE_DEPS_UP = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "relcl", "dobj", "pobj",
                            "prep", "nsubj", "nsubjpass", "attr", "pcomp", "compound"})
 PAST_PERFECT_TAG = "VBN"
-# Verbs of preventing: what they fail to stop happened ("did not stop the protests", "failed to
-# prevent clashes"); what they stop did not ("stopped the march" is told by their own sense).
-PREVENTING = frozenset({"stop", "prevent", "deter", "halt"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis"})
 
 
@@ -72,7 +69,9 @@ def is_negated(trigger: Any, predicate: Any, lexicon: EventLexicon) -> bool:
     "urged X not to scrap" is a request, not a negated one.
     """
     for word in _chain(trigger):
-        if word.i != trigger.i and _lemma(word) in PREVENTING:
+        # a verb of preventing: what it fails to stop happened ("did not stop the protests",
+        # "failed to prevent clashes"); what it stops did not (told by its own sense)
+        if word.i != trigger.i and lexicon.is_cue(_lemma(word), "prevent"):
             return False  # "that did not stop another round of clashes": the clashes happened
         for child in word.children:
             if child.dep_ == "neg" and lexicon.is_cue(child.lower_, "negation"):
@@ -355,6 +354,33 @@ def in_cause_phrase(trigger: Any, lexicon: EventLexicon) -> bool:
         if below.dep_ not in ("nsubj", "nsubjpass"):  # "the ruling follows ...": not the ruling
             return True
     return False
+
+
+def in_reason_phrase(trigger: Any, lexicon: EventLexicon) -> bool:
+    """ "imposed sanctions over the crackdown on protesters", "expelled two diplomats in response
+    to the arrest of a journalist", "after the killing of ...": a noun event named as the reason
+    or the occasion of another act happened before it, and the act's doer is not its doer."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if in_cause_phrase(trigger, lexicon):
+        return True
+    item = trigger
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head  # "over the arrests and killings of protesters"
+    prep = item.head
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children):
+        return False  # "retook the village after fierce fighting with guerrillas": its party
+    return (item.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i != prep.i
+            and lexicon.is_cue(prep.lower_, "reason"))
+
+
+def in_time_phrase(trigger: Any, lexicon: EventLexicon) -> bool:
+    """ "Following Khan's arrest, ...": a noun event in an "after" phrase may be today's news; the
+    recap rules tell whether it is."""
+    item = trigger
+    while item.dep_ == "conj" and item.head.i != item.i:
+        item = item.head
+    return item.dep_ == "pobj" and lexicon.is_cue(item.head.lower_, "recap")
 
 
 def dated_by_clause(trigger: Any, pub_date: str | None) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsevents.coder import partners
+from newsevents.coder import framing, partners
 from newsevents.knowledge.lexicon import EventLexicon
 from newsevents.records import ActorMention, ActorRef, Parsed
 
@@ -33,15 +33,22 @@ JOINT_MODIFIERS = frozenset({"bilateral", "joint", "mutual", "trilateral"})
 # How a clause hangs on the verb of saying that reports it ("said [that] ...", "was quoted as
 # saying ...", "reiterated its position that ...").
 REPORTED_DEPS = frozenset({"ccomp", "parataxis", "conj", "xcomp", "dobj", "prep"})
-DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "note",
-                            "letter", "report", "notice"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "find"})
+SCENE_PREPS = frozenset({"in", "near", "outside", "across"})  # not "at": "fired at Kyiv"
+PLACE_HOWS = frozenset({"capital", "seat", "region"})  # actors named by a place of theirs
 VENUE_PREPS = frozenset({"to", "with", "before", "at"})
 SAID_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 DONE_TO_PERSONS = frozenset({"COERCE", "ASSAULT"})
 PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
 OWN_PRONOUNS = frozenset({"its", "their", "our"})
 BENEFIT_TYPES = frozenset({"SUPPORT", "AID"})
+# Sectors of a country's actors that stand against its state: rebels, insurgents, opposition.
+NONSTATE_SIDES = frozenset({"REB", "INS", "OPP", "SEP", "UAF"})
+# Reactions aimed at whoever drew them ("drawing condemnation", "sparked protests").
+REACTION_TYPES = frozenset({"ACCUSE", "PROTEST", "REJECT", "THREATEN", "SANCTION", "SUPPORT",
+                            "REQUEST", "COERCE"})
+SETTING_TYPES = frozenset({"CONSULT"})  # talks, meetings and visits: where acts are done
 LIGHT_PREPS = frozenset({"on", "in", "into", "under"})
 CLAUSE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "punct", "cc"})
 PRONOUN_POS = frozenset({"PRON"})
@@ -136,6 +143,9 @@ class Resolver:
         )
         if len(_distinct(list(grouped))) > 1:
             return _distinct(list(grouped))
+        split = self._split_mention(tokens)
+        if split:
+            return split
         heads = [head, *_conjuncts(head)]
         refs = [r for r in (self.actor(h) for h in heads) if r is not None]
         if len(heads) == 1:
@@ -147,6 +157,41 @@ class Resolver:
                                               refs[0].country == inner[0].country):
                 return _distinct(inner)
         return _distinct(refs)
+
+    def owner(self, head: Any) -> ActorRef | None:
+        """Whose thing a phrase names when it names no actor itself: "a U.S. proposal", "an
+        American plan", "rejected the plan put forward by China" (the object's maker)."""
+        if head.pos_ != "NOUN":
+            return None
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.i < head.i and (
+                    child.text[:1].isupper()):
+                ref = partners.resolve_span(self.parsed, self.index.mentions, child.left_edge.i,
+                                            child.i + 1, self.kb)
+                if ref is not None and (ref.country or ref.sector == "IGO"):
+                    return ref
+        for clause in head.children if head.dep_ == "dobj" else ():
+            agent = _agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
+            if agent is not None:
+                return self.actor(agent)
+        return None
+
+    def _split_mention(self, tokens: list[Any]) -> list[ActorRef]:
+        """ "Colombia's government and ELN rebels": when one mention runs across the "and" that
+        coordinates two parties, each side of the "and" is read on its own."""
+        joins = [t for t in tokens if t.dep_ == "cc" and t.lower_ in ("and", "&")]
+        if len(joins) != 1:
+            return []
+        join = joins[0]
+        first, last = tokens[0].i, tokens[-1].i + 1
+        across = [m for m in self.index.mentions if m.tok_start < join.i < m.tok_end - 1]
+        if not across or first >= join.i or join.i + 1 >= last:
+            return []
+        others = [m for m in self.index.mentions if m not in across]
+        sides = [partners.resolve_span(self.parsed, others, a, b, self.kb)
+                 for a, b in ((first, join.i), (join.i + 1, last))]
+        refs = _distinct([r for r in sides if r is not None])
+        return refs if len(refs) == 2 else []
 
 
 def _contiguous(tokens: list[Any], head: Any) -> tuple[int, int]:
@@ -281,6 +326,11 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
         ):
             current = head
             continue
+        if _predicate_adjective(current):
+            # "Iran is ready to resume talks", "they were found guilty of violating ...": the
+            # adjective's subject is the copula's
+            current = head if current.dep_ == "acomp" else head.head
+            continue
         if current.dep_ == "acl" and current.tag_ == "VBG":
             return head  # "students protesting in Dhaka"
         if current.dep_ in ("acl", "relcl"):
@@ -298,6 +348,17 @@ def _subject(verb: Any, lexicon: EventLexicon) -> Any | None:
     return None
 
 
+def _predicate_adjective(word: Any) -> bool:
+    """An adjective after a copula ("is ready", "are guilty"), or a gerund hanging on one
+    through a preposition ("guilty of violating")."""
+    if word.dep_ == "acomp":
+        return word.pos_ == "ADJ" and _lemma(word.head) in COPULAS
+    head = word.head
+    return (word.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep"
+            and head.head.pos_ == "ADJ" and head.head.dep_ == "acomp"
+            and _lemma(head.head.head) in COPULAS)
+
+
 def _own(phrase: Any, ref: ActorRef, source: ActorRef | None) -> bool:
     """ "Taiwan has put its military on alert", "Beijing withdrew its envoy", "the army will
     withdraw troops": what the doer moves of its own (its, their; a state's or army's own
@@ -310,7 +371,7 @@ def _own(phrase: Any, ref: ActorRef, source: ActorRef | None) -> bool:
 
 def _preferred_target(candidates: list[Any], resolver: Resolver, source: ActorRef | None) -> Any:
     """The first candidate naming an actor, preferring one of another country than the source."""
-    resolved = [(c, resolver.actor(c)) for c in candidates]
+    resolved = [(c, resolver.actor(c) or resolver.owner(c)) for c in candidates]
     named = [(c, r) for c, r in resolved if r is not None and not _own(c, r, source)]
     if not named:
         return None
@@ -449,7 +510,7 @@ def roles_of(
     attributed = _phrase_text(speaker_head) if speaker_head is not None else None
 
     source_head, sources, target_heads = _argument_heads(trigger, predicate, event_type, lexicon)
-    document = source_head is not None and _document(source_head)
+    document = source_head is not None and _document(source_head, lexicon)
     if source_head is not None and source_head.pos_ in PRONOUN_POS and speaker is not None:
         sources = [speaker]
     elif document:
@@ -463,12 +524,15 @@ def roles_of(
         source = ActorRef(text=_phrase_text(source_head), how="unresolved")
     target_heads = [t for t in target_heads if not _holds(t, trigger)
                     and (source_head is None or t.i != source_head.i)
-                    and not _venue(t, event_type, resolver)]
+                    and not _venue(t, event_type, resolver)
+                    and not (event_type not in SETTING_TYPES and _place(t, resolver))]
     target = _preferred_target(target_heads, resolver, source)
     if target is not None and source is not None and _same_mention(source, target):
         target = None  # "aid from India": the phrase naming the doer names no one acted on
     joint = False
-    if len(sources) > 1 and event_type in JOINT_TYPES and _two_sides(sources) and (
+    together = event_type in JOINT_TYPES or (
+        lexicon.is_cue(_lemma(trigger), "reciprocal") and target is None)
+    if len(sources) > 1 and together and _two_sides(sources) and (
         target is None or target.country in (None, *(s.country for s in sources))
     ):
         target, joint = sources[1], True  # "Japan and South Korea held talks in Tokyo"
@@ -486,10 +550,10 @@ def roles_of(
     return Roles(source, target, predicate.i, attributed, speaker, joint, pronoun)
 
 
-def _document(head: Any) -> bool:
+def _document(head: Any, lexicon: EventLexicon) -> bool:
     """ "The statement", "the communique": a text issued by someone, standing for its issuer the
     way "it" does, not an actor of its own (unless its issuer is named: "China's statement")."""
-    return head.lemma_.lower() in DOCUMENT_NOUNS and not any(
+    return lexicon.is_cue(head.lemma_, "document") and not any(
         c.dep_ in ("poss", "compound", "amod") for c in head.children)
 
 
@@ -508,7 +572,15 @@ def _two_sides(sources: Sequence[ActorRef]) -> bool:
     """ "Japan and South Korea held talks": two parties; "its navy, air force and other
     departments held exercises": the forces of one side act together, with no counterpart."""
     first, second = sources[0].country, sources[1].country
-    return not (first and second and first == second)
+    if first and second and first == second:
+        # "Colombia's government and ELN rebels agreed": a state and those fighting or opposing
+        # it are two sides of one country
+        return _outside_state(sources[0]) != _outside_state(sources[1])
+    return True
+
+
+def _outside_state(ref: ActorRef) -> bool:
+    return (ref.sector or "").upper() in NONSTATE_SIDES
 
 
 def _venue(phrase: Any, event_type: str, resolver: Resolver) -> bool:
@@ -518,6 +590,17 @@ def _venue(phrase: Any, event_type: str, resolver: Resolver) -> bool:
         return False
     ref = resolver.actor(phrase)
     return ref is not None and ref.country is None and ref.sector in ("IGO", "JUD")
+
+
+def _place(phrase: Any, resolver: Resolver) -> bool:
+    """ "clashed in Khartoum", "a rally in Lagos": a city or a site where an act happens is its
+    scene, not whom it is aimed at (a country may be: "intervened in Mali"; a visitor arriving
+    in a capital visits its government)."""
+    if phrase.dep_ != "pobj" or phrase.head.lower_ not in SCENE_PREPS:
+        return False
+    ref = resolver.actor(phrase)
+    return ref is not None and (ref.how or "").split("+")[0] in PLACE_HOWS and (
+        ref.text or "").lower() == phrase.doc[phrase.left_edge.i: phrase.i + 1].text.lower()
 
 
 def _holds(phrase: Any, trigger: Any) -> bool:
@@ -554,12 +637,18 @@ def _argument_heads(
             if patient.pos_ == "PRON" and verb is not None:
                 patient = _subject(verb, lexicon) or patient
             return source, [], [patient, *_prep_objects(trigger, ("by",))][:1]
+        if _reason_of_act(trigger, event_type, lexicon):
+            # "expelled two diplomats in response to the arrest of a journalist": the reason
+            # for an act is another's doing; its own phrase names its parties, or no one
+            verb = None
         if source is None and verb is not None:
             source = _subject(verb, lexicon)
         targets = opposed(trigger) + _prep_objects(trigger, _noun_target_preps(event_type))
         if verb is not None:  # "gave the Ivory Coast ... of aid", "arrived in Amman on a visit"
             targets += [t for t in _verb_targets(verb, trigger) if t.i != trigger.i]
         return source, [], targets
+    if trigger.pos_ in ("NOUN", "PROPN") and _elicited(trigger, predicate, lexicon):
+        return _reaction_heads(trigger, predicate, event_type, lexicon)
     source = _subject(predicate, lexicon)
     if trigger.pos_ in ("NOUN", "PROPN"):
         own = _noun_source(trigger, event_type)
@@ -587,6 +676,32 @@ def _argument_heads(
         if source is None and origins and _is_passive(predicate):
             source = origins[0]
     return source, [], targets
+
+
+def _reason_of_act(noun: Any, event_type: str, lexicon: EventLexicon) -> bool:
+    """A noun event named as the reason of the act it hangs on; talks and visits in such a phrase
+    ("after talks with Seoul, Tokyo agreed ...") are the setting, held by the clause's doers."""
+    return event_type not in SETTING_TYPES and framing.in_reason_phrase(noun, lexicon)
+
+
+def _elicited(noun: Any, verb: Any, lexicon: EventLexicon) -> bool:
+    """ "drawing condemnation from Washington", "triggering protests": the object of a verb of
+    eliciting is what others did in reaction to the subject."""
+    return noun.dep_ == "dobj" and noun.head.i == verb.i and lexicon.is_cue(_lemma(verb), "elicit")
+
+
+def _reaction_heads(
+    noun: Any, verb: Any, event_type: str, lexicon: EventLexicon
+) -> tuple[Any | None, list[ActorRef], list[Any]]:
+    """Who reacted ("from Washington", "Western condemnation", or no one named) and, for a
+    reaction aimed at someone, at whom: the subject whose act drew it."""
+    doer = _noun_source(noun, event_type)
+    if doer is None:
+        origins = _prep_objects(verb, ("from",)) + _prep_objects(noun, ("from",))
+        doer = origins[0] if origins else None
+    subject = _subject(verb, lexicon)
+    aimed = event_type in REACTION_TYPES and subject is not None
+    return doer, [], [subject] if aimed else []
 
 
 def opposed(noun: Any) -> list[Any]:

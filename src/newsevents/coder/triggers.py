@@ -16,6 +16,8 @@ NEAR_DEPTH = 2  # companions are looked for this many arcs down and up from the 
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "attr", "oprd", "acomp", "nsubjpass"})
 CONTENT_PREPS = frozenset({"on", "to", "for", "about", "of", "against", "at", "over"})
 MODIFIER_PREPS = frozenset({"in", "during", "over", "at"})
+# Acts done to a party (not statements or talks, whose "over ..." names their topic).
+MATERIAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "RETREAT", "AID"})
 
 
 @dataclass(frozen=True)
@@ -35,9 +37,6 @@ class Trigger:
 PARTICLES = frozenset({"off", "out", "up", "down", "back", "over", "in", "on", "away"})
 # Spans of time that stand for an activity: "11 days of fighting".
 SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year", "decade"})
-# Amounts that stand for what they count: "a series of missiles", "a barrage of rockets".
-AMOUNT_NOUNS = frozenset({"series", "barrage", "volley", "salvo", "wave", "string", "spate",
-                          "number", "dozen", "hundred", "thousand", "round", "batch"})
 
 
 def _lemma(token: Any) -> str:
@@ -99,15 +98,15 @@ def _near_lemmas(token: Any, lexicon: EventLexicon) -> set[str]:
         lemmas.add(_lemma(t))
         lemmas.add(t.text.lower())
         lemmas.update(part for part in _lemma(t).split("-") if part and part not in PARTICLES)
-        lemmas.update(_lemma(m) for m in _measured(t))
+        lemmas.update(_lemma(m) for m in _measured(t, lexicon))
     return lemmas
 
 
-def _measured(token: Any) -> list[Any]:
+def _measured(token: Any, lexicon: EventLexicon) -> list[Any]:
     """ "halt 11 days of fighting", "ended weeks of talks": a span of time stands for the
     activity it measures, which is what the verb acts on; "launched a series of missiles": an
     amount stands for what it counts."""
-    if _lemma(token) not in SPAN_NOUNS and _lemma(token) not in AMOUNT_NOUNS:
+    if _lemma(token) not in SPAN_NOUNS and not lexicon.is_cue(_lemma(token), "amount"):
         return []
     return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for obj in prep.children if obj.dep_ == "pobj"]
@@ -208,9 +207,10 @@ def _governs_as_content(governor: Any, token: Any) -> bool:
     """Whether `token` sits in the content (complement) of `governor`, not in a modifier."""
     child = token
     while child.head.i != governor.i:
-        if child.head.i == child.i or child.dep_ == "relcl":
-            # "asked Boluarte, who rejected Castillo's actions, to ...": a relative clause
-            # describes an argument, it is not what is asked
+        if child.head.i == child.i or child.dep_ == "relcl" or _described_by_participle(child):
+            # "asked Boluarte, who rejected Castillo's actions, to ...", "rescued the crew of a
+            # vessel attacked by pirates": a relative clause, even reduced to a participle,
+            # describes an argument, it is not what is asked or done
             return False
         child = child.head
     if child.dep_ in CONTENT_DEPS:
@@ -223,6 +223,15 @@ def _governs_as_content(governor: Any, token: Any) -> bool:
     # purpose: "recalled its envoy to protest the move"
     return child.dep_ == "advcl" and any(c.dep_ == "aux" and _lemma(c) == "to"
                                          for c in child.children)
+
+
+def _described_by_participle(clause: Any) -> bool:
+    """ "a vessel attacked by pirates", "the crew of a ship seized off Yemen": a past participle
+    after a noun with its own agent, or deep in a phrase, tells what befell that noun ("ordered
+    23 diplomats expelled" orders the expulsion)."""
+    if clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return False
+    return clause.head.dep_ == "pobj" or any(c.dep_ == "agent" for c in clause.children)
 
 
 def _states_noun_content(noun: Any, token: Any) -> bool:
@@ -247,6 +256,17 @@ def _denies_act(outer: Any, inner: Any, lexicon: EventLexicon) -> bool:
     """ "Russia denied attacking the hospital", "denied that troops had fired": a denial of an
     act is that act, told with status denied; "denied the visa request" rejects a request."""
     return lexicon.is_cue(_lemma(outer), "deny") and inner.pos_ == "VERB"
+
+
+def _reason_for_act(outer: Trigger, outer_tok: Any, inner_tok: Any,
+                    lexicon: EventLexicon) -> bool:
+    """ "expelled three diplomats over Moscow's poisoning of a spy": the reason an act (not a
+    statement or talks, whose topic it would be) is done is a happening of its own."""
+    if outer.type not in MATERIAL_TYPES or outer_tok.pos_ != "VERB" or inner_tok.pos_ != "NOUN":
+        return False
+    prep = inner_tok.head
+    return (inner_tok.dep_ == "pobj" and lexicon.is_cue(prep.lower_, "reason")
+            and not lexicon.is_cue(prep.lower_, "recap"))
 
 
 def _is_ancestor(candidate: Any, token: Any) -> bool:
@@ -277,7 +297,8 @@ def drop_content_triggers(
             if _drill_kind(outer, inner, outer_tok, inner_tok):
                 dropped.add(outer.token_i)
                 continue
-            if not _governs_as_content(outer_tok, inner_tok):
+            if not _governs_as_content(outer_tok, inner_tok) or _reason_for_act(
+                    outer, outer_tok, inner_tok, lexicon):
                 continue
             light_verb = lexicon.is_cue(_lemma(outer_tok), "light") and inner_tok.dep_ == "dobj"
             if lexicon.is_cue(_lemma(outer_tok), "defer") or light_verb or _denies_act(

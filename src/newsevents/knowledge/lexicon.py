@@ -23,7 +23,10 @@ NOT_AN_EVENT = "-"
 POS_CODES = {"V": ("VERB", "AUX"), "N": ("NOUN",), "A": ("ADJ",), "X": ()}
 CUE_ROLES = frozenset(
     {"report", "light", "defer", "plan", "fail", "deny", "condition", "recap", "negation", "maybe",
-     "sequel", "oblige", "forbid", "habit", "question", "cause", "circumstance"}
+     "sequel", "oblige", "forbid", "habit", "question", "cause", "circumstance", "additive",
+     "time-shift", "continue", "avert", "prevent", "amount", "document", "hypothetical",
+     "short-span", "reason", "reciprocal",
+     "elicit"}
 )
 
 
