@@ -22,8 +22,26 @@ class PeopleRules:
     """Person resolution."""
 
     def _person_phrase(self, person: PersonHit, start: int, end: int) -> ActorRef | None:
-        """A phrase headed by a name: the person's resolution (title and appositions included)."""
-        return self.person_ref(person)
+        """A phrase headed by a name: the person's resolution (title and appositions included);
+        an unknown person "in <city>" is a private person of that place's country ("Jackson
+        Oduor in Kisumu"), never the city's government."""
+        ref = self.person_ref(person)
+        if ref is not None:
+            return ref
+        country = self._resident_country(person, end)
+        if country is None:
+            return None
+        return ActorRef(text=None, name=person.text, country=country, sector="CVL",
+                        code=actor_code(country, "CVL"), how="location")
+
+    def _resident_country(self, person: PersonHit, end: int) -> str | None:
+        """The country of an "in/from <place>" phrase right after the name, inside the span."""
+        if person.end + 1 >= end or self.doc[person.end].lower_ not in ("in", "from", "of"):
+            return None
+        hit = self.scan.name_at.get(person.end + 1)
+        if hit is None or hit.entry.kind not in ("capital", "region", "country"):
+            return None
+        return self._entry_country(hit.entry)
 
     def person_ref(self, person: PersonHit) -> ActorRef | None:
         """Who a person's name refers to (memoised per name occurrence)."""

@@ -32,6 +32,7 @@ from newsevents.actor.words import (
     _ENTRY_HOW,
     CLAUSE_DEPS,
     DIPLOMAT_WORDS,
+    INTERCEPT_LEMMAS,
     MODIFIER_DEPS,
     PART_NOUNS,
     PLACE_PREPS,
@@ -39,6 +40,7 @@ from newsevents.actor.words import (
     SPONSOR_LEMMAS,
     STATE_NOUNS,
     TRADE_WORDS,
+    TRAILING_PLACE_PREPS,
 )
 from newsevents.knowledge.actorkb import ActorKB, KBEntry, actor_code
 from newsevents.records import ActorMention, ActorRef, Parsed
@@ -86,7 +88,41 @@ class Resolver(ReferenceRules, PeopleRules):
         if start >= end or self._is_outlet_credit(start, end):
             return None
         ref = self._resolve_core(start, end)
-        return self._placed(ref, start, end) if ref is not None else None
+        return self._placed(ref, start, self._actor_end(start, end)) if ref is not None else None
+
+    def _actor_end(self, start: int, end: int) -> int:
+        """Where the actor's words stop: before a trailing time phrase ("the French ambassador
+        over the weekend") or "in/at <place>" ("Abiy Ahmed in Addis Ababa"), which say when
+        and where, not who."""
+        root = self._span_root(start, end)
+        cut = end
+        for child in reversed(list(root.rights)):
+            sub = sorted(t.i for t in child.subtree)
+            if sub[-1] + 1 < cut - 1 or sub[0] <= root.i or sub[0] < start:
+                break
+            if not (self._time_phrase(child) or self._place_phrase(child)):
+                break
+            cut = sub[0]
+        while cut > root.i + 1 and self.doc[cut - 1].is_punct:
+            cut -= 1
+        return cut if cut > start else end
+
+    @staticmethod
+    def _time_phrase(token: Any) -> bool:
+        objects = [c for c in token.children if c.dep_ == "pobj"] if token.dep_ == "prep" \
+            else [token] if token.dep_ in ("npadvmod", "nmod") else []
+        return any(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+    def _place_phrase(self, token: Any) -> bool:
+        if token.dep_ != "prep" or token.lower_ not in TRAILING_PLACE_PREPS:
+            return False
+        for obj in token.children:
+            hit = self.scan.name_at.get(obj.i) or next(
+                (self.scan.name_at[t.i] for t in obj.subtree if t.i in self.scan.name_at), None)
+            if obj.dep_ == "pobj" and hit is not None \
+                    and hit.entry.kind in ("country", "capital", "region"):
+                return True
+        return False
 
     def resolve_group(self, start: int, end: int) -> tuple[ActorRef, ...]:
         """Every party a plural or coordinated phrase names ("Japan and South Korea")."""
@@ -177,14 +213,19 @@ class Resolver(ReferenceRules, PeopleRules):
         own_names += self._person_signals(signals, root)
         org = self._best([(s, h) for s, h in own_names if h.entry.kind == "org"])
         agent = self._head_agent(agents, root)
+        if agent is not None and agent.agent.kind == "weapon" and _instrument(root):
+            return None  # "Houthis launched missiles at ships": the target is the ships
         root_name = self.scan.name_at.get(root.i)
         if root_name is not None and root_name.entry.kind == "region" \
                 and not root_name.entry.country:
             root_name = None
         if org is None and agent is None and root_name is None:
             return (self._affiliated(own_names, root) or self._traded_goods(start, end, root)
-                    or self._possessor(start, end, root))
+                    or self._possessor(start, end, root) or self._named_resident(start, end, root))
         country, how = self._country_from(own_names, org)
+        if agent is not None and agent.agent.kind == "weapon":
+            user = self.launched_by(root)
+            country, how = (user, "weapon-user") if user else (country, how)
         if country is None and agent is not None:
             country, how = self._country_from_places(names, agent)
         sector, code = self._sector_from(org, agent, root_name, root)
@@ -400,8 +441,7 @@ class Resolver(ReferenceRules, PeopleRules):
     def _country_from_places(self, names: list[tuple[Signal, NameHit]], agent: AgentHit
                              ) -> tuple[str | None, str]:
         """"Police in the capital, Dhaka": a domestic body takes the country it is in."""
-        if agent.agent.words in ("ambassador", "envoy", "embassy", "diplomat", "consulate",
-                                 "consul", "mission", "special envoy", "counterpart"):
+        if agent.agent.words in DIPLOMAT_WORDS | {"mission", "counterpart"}:
             return None, ""
         located = [(s, h) for s, h in names if s.place and s.via in ("in", "at")
                    and self._entry_country(h.entry)]
@@ -574,6 +614,25 @@ class Resolver(ReferenceRules, PeopleRules):
                 return self._resolve_core(sub[0], sub[-1] + 1)
         return None
 
+    def _named_resident(self, start: int, end: int, root: Any) -> ActorRef | None:
+        """"Jackson Oduor in Kisumu": a full proper name the knowledge base does not know, placed
+        "in <city>", is a private person there (the tagger may miss the name as a person's)."""
+        if root.pos_ != "PROPN" or not any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                           and start <= c.i for c in root.children):
+            return None
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < end \
+                    and self._place_phrase(prep):
+                obj = next(c for c in prep.children if c.dep_ == "pobj")
+                hit = self.scan.name_at.get(obj.i) or next(
+                    self.scan.name_at[t.i] for t in obj.subtree if t.i in self.scan.name_at)
+                country = self._entry_country(hit.entry)
+                if country:
+                    return ActorRef(text=None, name=self._span_text(start, root.i + 1),
+                                    country=country, sector="CVL",
+                                    code=actor_code(country, "CVL"), how="location")
+        return None
+
     # ------------------------------------------------------------------ helpers
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
@@ -621,6 +680,16 @@ def _span_roots(doc: Any, scan: DocScan) -> dict[tuple[int, int], Any]:
 def entry_is_international(entry: KBEntry) -> bool:
     """An organisation of states or an NGO without a home state keeps its own identity."""
     return entry.sector in INTERNATIONAL_SECTORS and not entry.country
+
+
+def _instrument(root: Any) -> bool:
+    """A weapon its user's clause wields ("launched missiles", "struck Kyiv with drones") is the
+    means of the action, not a party; weapons shot down or intercepted are the enemy's."""
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "with":
+        return True
+    return root.dep_ == "dobj" and verb.lemma_.lower() not in INTERCEPT_LEMMAS \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _non_finite(verb: Any) -> bool:

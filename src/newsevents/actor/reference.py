@@ -16,11 +16,13 @@ from newsevents.actor.words import (
     EXPLICIT_HOWS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
+    INTERCEPT_LEMMAS,
     LOCAL_RULER_WORDS,
     LOCAL_SECTORS,
     MEETING_LEMMAS,
     NOMINAL_LINKS,
     NOT_OWN_PREPS,
+    OWN_ENVOY_LEMMAS,
     PACT_NOUNS,
     PERSON_PRONOUNS,
     SPEAKER_PRONOUNS,
@@ -66,7 +68,24 @@ class ReferenceRules:
             lemma = other.lemma_.lower()
             if lemma == "counterpart" or self._met_or_visited(other):
                 found.update(self._countries_in(other))
+            elif lemma in DIPLOMAT_WORDS and other.dep_ in ("dobj", "nsubjpass", "pobj") \
+                    and verb.lemma_.lower() not in OWN_ENVOY_LEMMAS:
+                found.update(self._envoy_countries(other))
         return frozenset(found)
+
+    def _envoy_countries(self, envoy: Any) -> set[str]:
+        """"summoned the French ambassador": an envoy's own state (adjective, possessor, "of")
+        is the other side of whoever summons, expels or receives him."""
+        out = set()
+        for part in envoy.subtree:
+            hit = self.scan.name_at.get(part.i)
+            country = self._entry_country(hit.entry) if hit is not None else None
+            top = self._hit_root(hit.start, hit.end) if country else None
+            if top is not None and (top.head.i == envoy.i and top.dep_ != "prep"
+                                    or top.dep_ == "pobj" and top.head.lower_ == "of"
+                                    and top.head.head.i == envoy.i):
+                out.add(country)
+        return out
 
     @staticmethod
     def _met_or_visited(token: Any) -> bool:
@@ -106,6 +125,10 @@ class ReferenceRules:
             return owner.country, "possessive"
         if words == "counterpart":
             return self._other_side(start, None), "counterpart"
+        if agent is not None and agent.agent.kind == "weapon":
+            return self._weapon_user(start, end, root)
+        if self._other_members(root):
+            return self._listed_owner(start, end, root)
         if agent is not None:
             recent = self._recent_same_sector(start, agent)
             if recent:
@@ -139,6 +162,60 @@ class ReferenceRules:
                 return recent, "coref-country"
         home = self.context.home
         return (home, "home-country") if home else (None, "")
+
+    def launched_by(self, root: Any) -> str | None:
+        """"Iranian drones launched by Russia": the user a weapon's own clause names (also when
+        the phrase asked about stops before that clause)."""
+        for clause in root.children:
+            if clause.dep_ != "acl":
+                continue
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    countries = self._countries_in(agent)
+                    if len(countries) == 1:
+                        return next(iter(countries))
+        return None
+
+    def _weapon_user(self, start: int, end: int, root: Any) -> tuple[str | None, str]:
+        """Missiles, jets and drones with no nationality of their own belong to whoever uses
+        them: the subject of their clause ("Pakistan used 12 jets"), else the latest subject
+        in their sentence or the one before ("India blamed Pakistan ... In the assault, 12
+        Mirage jets dropped bombs"). Weapons shot down or intercepted are the other side's, and
+        where the text names no user they stay unattributed (never the place they hit)."""
+        if root.head.lemma_.lower() in INTERCEPT_LEMMAS and root.dep_ in ("dobj", "nsubjpass"):
+            return None, ""
+        user = self._clause_subject_country(start, end, root)
+        if user:
+            return user, "weapon-user"
+        sent = self.context.sentence_of(start)
+        window = self.context.sentence_bounds(max(0, sent - 1))[0]
+        for mention in reversed(self.mentions):
+            if window <= mention.tok_start and mention.tok_end <= start \
+                    and mention.ref.country and mention.ref.how not in CONTEXT_HOWS \
+                    and self._is_subject(mention.tok_start, mention.tok_end):
+                return mention.ref.country, "weapon-user"
+        return None, ""
+
+    @staticmethod
+    def _other_members(root: Any) -> bool:
+        """"other departments", "other nations": a plural that only says 'more of the kind'."""
+        return root.tag_ in ("NNS", "NNPS") and any(
+            c.dep_ == "amod" and c.lower_ == "other" for c in root.children)
+
+    def _listed_owner(self, start: int, end: int, root: Any) -> tuple[str | None, str]:
+        """"its navy, air force and other departments": the owner of the list the phrase
+        continues; with no such owner, no country ("other departments" are anyone's)."""
+        token = root
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.i != root.i:
+            owner = self._possessive_owner(token.i, token.i + 1, token)
+            if owner is None:
+                owner = next((self._pronoun(c.i, c.i + 1) for c in token.children
+                              if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if owner is not None and owner.country:
+                return owner.country, "possessive"
+        return None, "generic"
 
     def _local_country(self, start: int, end: int) -> tuple[str, str] | None:
         """Where police, crowds, the opposition or a junta belong: the "in X" place of their
@@ -276,12 +353,30 @@ class ReferenceRules:
         for mention in reversed(self.mentions):
             if not first_token <= mention.tok_start < token_i or not mention.ref.country:
                 continue
-            if mention.ref.how in CONTEXT_HOWS or mention.ref.sector != sector:
-                continue
+            if mention.ref.how in CONTEXT_HOWS or mention.ref.sector != sector \
+                    or self._names_weapon(mention):
+                continue  # "the airfield" after "US missiles" is not the missiles' owner's
             lemmas = {t.lemma_.lower() for t in self.doc[mention.tok_start:mention.tok_end]}
             if head_word in lemmas or sector in SPECIFIC_SECTORS:
                 return mention.ref.country
         return None
+
+    def _plural_mention(self, mention: ActorMention) -> bool:
+        """A plural noun ("protesters") or the first of coordinated ones ("the president and
+        the prime minister")."""
+        root = self._span_root(mention.tok_start, mention.tok_end)
+        return root.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+
+    def _addressee(self, mention: ActorMention) -> bool:
+        """"told reporters": whom a speaker addresses is an audience, not a doer."""
+        head = self._span_root(mention.tok_start, mention.tok_end)
+        return head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() in SPEECH_LEMMAS
+
+    def _names_weapon(self, mention: ActorMention) -> bool:
+        head = self._span_root(mention.tok_start, mention.tok_end)
+        agent = self.scan.agent_at.get(head.i)
+        return agent is not None and agent.agent.kind == "weapon"
 
     def _same_head_mention(self, token_i: int, root: Any) -> ActorMention | None:
         """"The two diplomats" after "two U.S. diplomats": a recent mention with the same head
@@ -345,11 +440,17 @@ class ReferenceRules:
 
     def _antecedent(self, start: int, word: str) -> ActorMention | None:
         """The earlier mention a third-person pronoun refers to."""
-        # A pronoun never refers to a co-argument of its own verb ("The ministry accused them").
+        # A pronoun never refers to a co-argument of its own verb ("The ministry accused them",
+        # "police fired tear gas at them").
         verb = self.doc[start].head
+        if self.doc[start].dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        # The noun a participle modifies is that verb's subject ("police charged at them").
+        doer = verb.head.i if verb.dep_ in ("acl", "relcl") else -1
         previous = [m for m in self.mentions if m.tok_end <= start
                     and (m.ref.country or m.ref.sector in ("IGO", "NGO"))
-                    and self._span_root(m.tok_start, m.tok_end).head.i != verb.i]
+                    and self._span_root(m.tok_start, m.tok_end).head.i != verb.i
+                    and self._span_root(m.tok_start, m.tok_end).i != doer]
         if word in PERSON_PRONOUNS:
             people = [m for m in previous if m.tok_start in self.scan.person_at
                       or self._span_root(m.tok_start, m.tok_end).i in self.scan.person_at]
@@ -357,8 +458,14 @@ class ReferenceRules:
         if word in GROUP_PRONOUNS | THING_PRONOUNS:
             others = [m for m in previous if m.tok_start not in self.scan.person_at]
             if word in GROUP_PRONOUNS:
-                plural = [m for m in others if self._span_root(m.tok_start, m.tok_end).tag_
-                          in ("NNS", "NNPS")]
+                plural = [m for m in others if self._plural_mention(m)]
+                # "Police arrested 40 protesters after they blocked a highway": a plural
+                # pronoun takes the nearest plural group before it in its own sentence.
+                first = self.context.sentence_bounds(self.context.sentence_of(start))[0]
+                near = [m for m in plural if m.tok_start >= first
+                        and m.ref.sector != "MED" and not self._addressee(m)]
+                if near:
+                    return near[-1]
                 others = plural or others
             return self._salient(others, start)
         return None

@@ -10,9 +10,11 @@ PLACE_PREPS = frozenset({
     "under", "than", "like", "despite", "amid", "onto", "within", "through", "via", "by", "off",
     "along", "beyond", "throughout", "upon", "among", "behind", "since", "until",
 })
-# Verbs whose modifier is someone else: "Iranian-backed Houthis" are not Iranian.
+# Verbs whose modifier is someone else: "Iranian-backed Houthis" are not Iranian, and
+# "Israeli-made drones" are whoever flies them.
 SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "ally", "align", "train",
-                            "finance", "base", "link", "inspire", "affiliate"})
+                            "finance", "base", "link", "inspire", "affiliate", "make", "build",
+                            "manufacture", "supply", "design"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod", "det", "case"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 GROUP_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "minister",
@@ -37,7 +39,8 @@ PART_NOUNS = frozenset({
 PACT_NOUNS = frozenset({"agreement", "treaty", "accord", "pact", "deal", "convention"})
 STATE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 DIPLOMAT_WORDS = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "consulate",
-                            "special envoy", "charge d'affaires", "chargé d'affaires"})
+                            "special envoy", "charge d'affaires", "chargé d'affaires",
+                            "high commissioner"})
 # Sectors whose unqualified members are usually where the story happens ("police", "protesters").
 LOCAL_SECTORS = frozenset({"CVL", "REB", "OPP", "MIL", "JUD", "COP"})
 # Government words for rulers named by how they rule rather than by their country ("the junta",
@@ -49,7 +52,7 @@ LOCAL_RULER_WORDS = frozenset({"junta", "military junta", "regime", "military re
 NOT_OWN_PREPS = PLACE_PREPS | {"from", "for"}
 SPECIFIC_SECTORS = frozenset({"BUS", "JUD", "LEG", "MIL", "REB", "OPP", "NGO", "MED", "SPY"})
 CONTEXT_HOWS = frozenset({"home-country", "coref-sector", "dyad", "location", "coref-country",
-                          "foreign-diplomat", "pronoun"})
+                          "foreign-diplomat", "pronoun", "weapon-user"})
 EXPLICIT_HOWS = frozenset({"country-name", "capital", "seat", "org", "adjective", "demonym",
                            "office-holder", "location"})
 _ENTRY_HOW = {"country": "country-name", "capital": "capital", "seat": "seat", "org": "org",
@@ -70,3 +73,13 @@ MEETING_LEMMAS = frozenset({"talk", "meet", "meeting", "negotiation", "discussio
 # Links from a phrase up to the clause it belongs to ("Takizaki, the head of the ministry's
 # bureau, is hoping ...": the bureau, the head and Takizaki share the subject's clause).
 NOMINAL_LINKS = frozenset({"appos", "compound", "poss", "pobj", "prep", "amod", "nmod"})
+# Verbs whose object is an enemy weapon ("air defences intercepted 20 drones").
+INTERCEPT_LEMMAS = frozenset({"intercept", "down", "shoot", "destroy", "neutralise",
+                              "neutralize", "repel"})
+# Verbs a state does to its own envoys ("recalled its ambassador", "appointed an envoy"); other
+# verbs on an envoy ("summoned the French ambassador") put the envoy's state on the other side.
+OWN_ENVOY_LEMMAS = frozenset({"recall", "withdraw", "appoint", "name", "send", "dispatch",
+                              "nominate", "accredit", "post"})
+# Prepositions of a place trailing an actor phrase ("Abiy Ahmed in Addis Ababa", "drones over
+# Kyiv"): where the actor was, not who it is.
+TRAILING_PLACE_PREPS = frozenset({"in", "at", "over", "near", "outside", "inside"})

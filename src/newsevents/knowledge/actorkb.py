@@ -38,7 +38,7 @@ SECTORS = frozenset({
     "GOV", "MIL", "JUD", "LEG", "BUS", "CVL", "MED", "OPP", "REB", "SPY", "IGO", "NGO", "PTY",
     "EDU", "REF", "LAB", "REL", "ELI", "COP", "AGR", "HLH", "UAF", "IMG", "CRM", "ENV", "DEV",
 })
-AGENT_KINDS = frozenset({"title", "body", "people", "thing"})
+AGENT_KINDS = frozenset({"title", "body", "people", "thing", "weapon"})
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ACRONYM = re.compile(r"^[A-Z0-9&+]{2,6}$")
