@@ -6,8 +6,10 @@ Each size is a corpus built by resampling and perturbing the shared articles
 (bench/synthetic_corpus.py), run through the real command line (`newsevents extract ... --out`,
 which also writes the JSONL files and the DuckDB store) in a child process. Memory, sampled every
 0.2 s over that process and its workers: peak summed PSS (shared pages split between processes:
-what the tree really holds), peak summed RSS (shared pages counted in every process) and the
-largest single process. Numbers only; nothing is asserted. The 10k run takes a while on 2 cores.
+what the tree really holds), peak summed RSS (shared pages counted in every process), the
+largest single process, and the main process alone (PSS; what grows with the corpus if anything
+does: the workers only ever hold a few articles). Numbers only; nothing is asserted. The 10k run
+takes a while on 2 cores.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ SAMPLE_SECONDS = 0.2
 NEWSEVENTS = Path(sys.executable).with_name("newsevents")
 
 
-def _tree_memory(proc: psutil.Process) -> tuple[int, int, int]:
-    """(summed PSS, summed RSS, largest RSS) in bytes of `proc` and its descendants.
+def _tree_memory(proc: psutil.Process) -> tuple[int, int, int, int]:
+    """(summed PSS, summed RSS, largest RSS, PSS of `proc`) in bytes of `proc` and descendants.
 
     PSS splits pages shared by forked processes between them, so its sum is what the tree
     really holds; summed RSS counts shared pages once per process.
@@ -43,7 +45,7 @@ def _tree_memory(proc: psutil.Process) -> tuple[int, int, int]:
             continue
         pss.append(getattr(info, "pss", info.rss))
         rss.append(info.rss)
-    return sum(pss), sum(rss), max(rss, default=0)
+    return sum(pss), sum(rss), max(rss, default=0), pss[0] if pss else 0
 
 
 def run_extract(folder: Path, out: Path, processes: int) -> dict[str, float]:
@@ -60,13 +62,13 @@ def run_extract(folder: Path, out: Path, processes: int) -> dict[str, float]:
     seconds = time.perf_counter() - start
     n_error_lines = len(errors.read_text(errors="replace").splitlines())
     return {"seconds": seconds, "peak_pss": peaks[0], "peak_sum": peaks[1], "peak_one": peaks[2],
-            "returncode": child.returncode, "stderr_lines": n_error_lines}
+            "peak_main": peaks[3], "returncode": child.returncode, "stderr_lines": n_error_lines}
 
 
-def _watch(child: subprocess.Popen) -> tuple[int, int, int]:
+def _watch(child: subprocess.Popen) -> tuple[int, ...]:
     """Poll `child` until it exits; return the peaks of `_tree_memory`."""
     proc = psutil.Process(child.pid)
-    peaks = (0, 0, 0)
+    peaks: tuple[int, ...] = (0, 0, 0, 0)
     while child.poll() is None:
         peaks = tuple(max(a, b) for a, b in zip(peaks, _tree_memory(proc), strict=True))
         time.sleep(SAMPLE_SECONDS)
@@ -89,7 +91,8 @@ def main() -> None:
             print(f"{n:6d} articles {words:9d} words: {r['seconds']:8.1f} s "
                   f"{words / r['seconds']:7.0f} words/s  peak PSS {r['peak_pss'] / gb:.2f} GB, "
                   f"RSS summed {r['peak_sum'] / gb:.2f} GB "
-                  f"(largest process {r['peak_one'] / gb:.2f} GB)  exit {r['returncode']}, "
+                  f"(largest process {r['peak_one'] / gb:.2f} GB, main process PSS "
+                  f"{r['peak_main'] / gb:.2f} GB)  exit {r['returncode']}, "
                   f"{r['stderr_lines']} stderr lines",
                   flush=True)
     small, large = min(results), max(results)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from newsevents.errors import NewsEventsError, UsageError
 from newsevents.options import Options
+from newsevents.output import RunTally
 from newsevents.records import ArticleResult, RunResult
 
 EXIT_OK, EXIT_ALL_FAILED, EXIT_USAGE = 0, 1, 2
@@ -45,18 +45,23 @@ def _options_from(args: argparse.Namespace) -> Options:
     )
 
 
-def _run_with_progress(args: argparse.Namespace, options: Options,
-                       record: Any = None) -> RunResult:
+def _progress_bar(options: Options) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from newsevents.pipeline import extract
-
-    err = _console(stderr=True)
     # No refresh thread (auto_refresh=False): the worker pool forks, and a fork must not happen
     # while another thread may hold a lock. The bar is redrawn after each article instead.
-    progress = Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
-                        TimeElapsedColumn(), console=err, disable=not options.progress,
-                        transient=False, auto_refresh=False)
+    return Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=_console(stderr=True),
+                    disable=not options.progress, transient=False, auto_refresh=False)
+
+
+def _stream_with_progress(args: argparse.Namespace, options: Options,
+                          record: Callable[[ArticleResult], None],
+                          rerun: Callable[[ArticleResult], None]) -> Any:
+    """Run `pipeline.extract_stream`, handing each result to `record` under a progress bar."""
+    from newsevents.pipeline import extract_stream
+
+    progress = _progress_bar(options)
     task = progress.add_task("extract", total=None)
 
     def on_article(result: ArticleResult) -> None:
@@ -64,64 +69,82 @@ def _run_with_progress(args: argparse.Namespace, options: Options,
             progress.console.print(
                 f"[red]error[/red] {result.source_path}: {result.rejection.stage}: "
                 f"{result.rejection.reason}", markup=True, highlight=False, soft_wrap=True)
-        if record is not None:
-            record(result)
+        record(result)
         progress.advance(task)
         progress.refresh()
 
     with progress:
-        return extract(args.inputs, manifest=args.manifest, options=options,
-                       on_start=lambda n: progress.update(task, total=n, refresh=True),
-                       on_article=on_article)
+        return extract_stream(args.inputs, manifest=args.manifest, options=options,
+                              on_start=lambda n: progress.update(task, total=n, refresh=True),
+                              on_article=on_article, on_rerun=rerun)
 
 
-def summary_tables(run: RunResult) -> list[Any]:
-    """Rich tables summarising a run: inputs, events by type, top dyads."""
+def summary_tables(run: RunResult | RunTally) -> list[Any]:
+    """Rich tables summarising a run: inputs, events by type, top dyads (and failed inputs)."""
     from rich.table import Table
 
-    ok = sum(1 for a in run.articles if a.ok)
-    failed = len(run.articles) - ok
+    from newsevents.output import tally_of
+
+    tally = tally_of(run) if isinstance(run, RunResult) else run
     inputs = Table(title="Articles")
     inputs.add_column("ok", justify="right")
     inputs.add_column("failed", justify="right")
     inputs.add_column("events", justify="right")
     inputs.add_column("stories", justify="right")
     inputs.add_column("duplicate groups", justify="right")
-    inputs.add_row(str(ok), str(failed), str(len(run.events)), str(len(run.stories)),
-                   str(len(run.duplicates)))
+    inputs.add_row(str(tally.ok), str(len(tally.failed)), str(tally.events), str(tally.stories),
+                   str(tally.duplicates))
     by_type = Table(title="Events by type")
     by_type.add_column("type")
     by_type.add_column("events", justify="right")
     by_type.add_column("background", justify="right")
-    counts = Counter(e.type for e in run.events)
-    background = Counter(e.type for e in run.events if e.background)
-    for kind, n in counts.most_common():
-        by_type.add_row(kind, str(n), str(background[kind]))
+    for kind, n in tally.by_type.most_common():
+        by_type.add_row(kind, str(n), str(tally.background[kind]))
     dyads = Table(title="Top dyads")
     dyads.add_column("dyad")
     dyads.add_column("events", justify="right")
-    pairs = Counter(
-        "-".join(sorted({c for c in ((e.source.country if e.source else None),
-                                     (e.target.country if e.target else None)) if c}))
-        for e in run.events
-    )
-    for dyad, n in pairs.most_common(10):
+    for dyad, n in tally.dyads.most_common(10):
         dyads.add_row(dyad or "(unknown)", str(n))
     tables = [inputs, by_type, dyads]
-    if failed:
+    if tally.failed:
         errors = Table(title="Failed inputs")
         errors.add_column("input")
         errors.add_column("reason")
-        for a in run.articles:
-            if not a.ok and a.rejection is not None:
-                errors.add_row(a.source_path, f"{a.rejection.stage}: {a.rejection.reason}")
+        for source_path, error in tally.failed:
+            errors.add_row(source_path, error)
         tables.append(errors)
     return tables
 
 
+def _extract_streaming(args: argparse.Namespace, options: Options,
+                       db_path: Path) -> tuple[dict[str, Path], RunTally]:
+    """The local engine: each result goes to the store and the output spool as it is done."""
+    from newsevents import store
+    from newsevents.output import RunWriter
+
+    # Each article is committed to the store as soon as it is processed, so an interrupted
+    # run keeps what it did and the next run does not add it twice.
+    with store.open_store(db_path) as opened, \
+            store.RunRecorder(opened, options) as recorder, RunWriter(args.out) as writer:
+
+        def record(result: ArticleResult) -> None:
+            recorder.record(result)
+            writer.add(result)
+
+        def rerun(result: ArticleResult) -> None:
+            recorder.rerun(result)
+            writer.add(result)
+
+        streamed = _stream_with_progress(args, options, record, rerun)
+        links = streamed.links
+        recorder.finish_links(links.stories, links.duplicates, streamed.order)
+        story_of = links.story_of() if streamed.linked else None
+        return writer.finish(streamed.order, links.stories, links.duplicates, story_of)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsevents import store
-    from newsevents.output import write_run
+    from newsevents.output import tally_of, write_run
 
     options = _options_from(args)
     db_path = Path(args.db) if args.db else Path(args.out) / "newsevents.duckdb"
@@ -131,19 +154,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         run = run_dask(args.inputs, args.manifest, options, args.out)
         store.save_run(run, db_path, options)
+        paths, tally = write_run(run, args.out), tally_of(run)
     else:
-        # Each article is committed to the store as soon as it is processed, so an interrupted
-        # run keeps what it did and the next run does not add it twice.
-        with store.open_store(db_path) as opened, store.RunRecorder(opened, options) as recorder:
-            run = _run_with_progress(args, options, record=recorder.record)
-            recorder.finish(run)
-    paths = write_run(run, args.out)
+        paths, tally = _extract_streaming(args, options, db_path)
     out = _console()
     if not args.quiet:
-        for table in summary_tables(run):
+        for table in summary_tables(tally):
             out.print(table)
         out.print(f"wrote {', '.join(str(p) for p in paths.values())} and {db_path}")
-    if run.articles and not any(a.ok for a in run.articles):
+    if tally.articles and not tally.ok:
         return EXIT_ALL_FAILED
     return EXIT_OK
 

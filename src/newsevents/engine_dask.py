@@ -6,9 +6,9 @@ The flow is the single-process `pipeline.extract` with the per-article work dist
 2. partitions of `options.batch_size` articles run `pipeline.process_article` on the workers;
    each worker loads the spaCy pipeline and knowledge once (a worker plugin), and a worker that
    joins later loads them when it starts;
-3. the results are gathered in input order, publication dates inferred through links are re-run
-   the same way, and linking runs on the gathered events (its blocking by dyad and month is
-   `link`'s);
+3. the results are gathered in input order (a bounded window of partitions is in flight, the
+   input is read lazily), publication dates inferred through links are re-run the same way, and
+   linking runs on the gathered events (its blocking by dyad and month is `link`'s);
 4. articles, events and stories are written as Parquet, partitioned like the work.
 
 Dask is an optional extra (`pip install newsevents[dask]`); it is imported only here, lazily.
@@ -109,11 +109,19 @@ def partitions(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """`items` read lazily in consecutive lists of at most `size` (at least 1)."""
+    iterator = iter(items)
+    size = max(1, size)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 class DaskRunner:
     """Runs `process_article` over articles on a Dask cluster, yielding results in input order.
 
     Has the shape of `pipeline.run_local(raws, options, profile, n_inputs)` so either engine can
-    drive the same flow. Workers build their Context once per (options, profile), however many
+    drive the same flow; `raws` is read lazily, a window of partitions at a time. Workers build their Context once per (options, profile), however many
     passes use it; `close()` removes it from the workers.
     """
 
@@ -145,12 +153,14 @@ class DaskRunner:
         self, raws: Iterable[RawArticle], options: Options, profile: CorpusProfile,
         n_inputs: int = 0, context: Any = None,
     ) -> Iterator[ArticleResult]:
-        items = list(raws)
-        if items:
+        parts = batches(raws, options.batch_size)
+        first = next(parts, None)
+        if first is not None:
             name = self._plugin_for(options, profile)
-            yield from self._in_order(partitions(items, options.batch_size), name)
+            yield from self._in_order(itertools.chain([first], parts), name)
 
-    def _in_order(self, parts: list[Sequence[RawArticle]], name: str) -> Iterator[ArticleResult]:
+    def _in_order(self, parts: Iterable[Sequence[RawArticle]],
+                  name: str) -> Iterator[ArticleResult]:
         """Results partition by partition, in input order, with a bounded number in flight.
 
         Only `window` partitions are on the cluster at a time, so memory on the scheduler and

@@ -1,15 +1,25 @@
 """The whole flow: ingest -> clean -> parse -> actors + dates -> code -> link.
 
 `process_article` is the per-article function every engine runs (in-process, a process pool on both
-cores, or Dask workers). `extract` is the public entry point; the CLI is a thin wrapper over it.
+cores, or Dask workers). Two entry points run the flow:
+
+- `extract_stream` streams: each input is read once into a spool file (the corpus profile is
+  learnt on the way), each finished ArticleResult is handed to `on_article` at once and then
+  dropped, and linking runs on light per-article views. Memory does not grow with the texts of
+  the corpus; the CLI uses it (results go to the store and the output files as they come).
+- `extract` keeps every result and returns one RunResult (for the Python API, tests, Dask); it is
+  `extract_stream` with a callback that keeps the results.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
+import itertools
 import multiprocessing
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +30,12 @@ from newsevents.clean import CorpusProfile
 from newsevents.knowledge import Knowledge, knowledge_dirs, load_knowledge
 from newsevents.options import Options
 from newsevents.records import ArticleResult, RawArticle, Rejection, RunResult
+from newsevents.spool import Spool
 
 ProgressCallback = Callable[[ArticleResult], None]
 ManifestArg = str | Path | Sequence[str | Path] | None
-# An engine: (articles, options, corpus profile, number of articles) -> results, in any order.
+# An engine: (articles, options, corpus profile, number of articles) -> results. Results may come
+# in any order, but an engine that keeps input order lets a streaming run hold nothing back.
 Runner = Callable[[Sequence[RawArticle], Options, CorpusProfile, int], Iterable[ArticleResult]]
 
 
@@ -86,20 +98,33 @@ def process_article(raw: RawArticle, ctx: Context) -> ArticleResult:
 
 # --------------------------------------------------------------------------- local engine
 
-# Worker processes of the pool each hold one Context, built by the initializer. This is the only
+# Worker processes of the pool each hold one Context, set by the initializer. This is the only
 # process-global state, and it lives only inside pool workers (never in the calling process).
 _WORKER_CONTEXT: Context | None = None
 MIN_ARTICLES_PER_WORKER = 12
+ARTICLES_PER_TASK = 2  # articles sent to a worker at a time
+TASKS_IN_FLIGHT_PER_WORKER = 4  # queued tasks per worker: keeps it busy, bounds what waits
+# A worker is replaced by a fresh one after this many tasks: spaCy's string store and caches grow
+# with every new word a worker parses. Forked from a caller that holds the loaded Context, a fresh
+# worker starts at once (nothing is loaded again).
+TASKS_PER_WORKER = 500
 
 
-def _init_worker(options: Options, profile: CorpusProfile) -> None:
+def _init_worker(options: Options, profile: CorpusProfile, inherited: Context | None) -> None:
+    """Set the worker's Context: the caller's, inherited through fork, else loaded here.
+
+    An inheriting worker freezes the garbage collector first: a collection would write to every
+    object inherited from the caller (its run state included), turning shared pages into copies.
+    """
     global _WORKER_CONTEXT
-    _WORKER_CONTEXT = Context.create(options, profile)
+    if inherited is not None:
+        gc.freeze()
+    _WORKER_CONTEXT = inherited if inherited is not None else Context.create(options, profile)
 
 
-def _process_in_worker(raw: RawArticle) -> ArticleResult:
+def _process_in_worker(raws: Sequence[RawArticle]) -> list[ArticleResult]:
     assert _WORKER_CONTEXT is not None, "pool worker used before its initializer ran"
-    return process_article(raw, _WORKER_CONTEXT)
+    return [process_article(raw, _WORKER_CONTEXT) for raw in raws]
 
 
 def _start_method() -> str:
@@ -116,7 +141,12 @@ def run_local(
     raws: Iterable[RawArticle], options: Options, profile: CorpusProfile, n_inputs: int,
     context: Context | None = None,
 ) -> Iterator[ArticleResult]:
-    """Process articles in order, on `options.processes` worker processes (1 = in-process)."""
+    """Process articles in input order, on `options.processes` worker processes (1 = in-process).
+
+    `raws` is read lazily: only a few tasks per worker are queued at a time, so neither the
+    articles nor their results pile up in memory however large the corpus. A `context` (loaded
+    spaCy pipeline and knowledge) is used in-process, and inherited by forked workers.
+    """
     # A worker process costs a spaCy load (seconds): below a few dozen articles one process wins.
     processes = max(1, min(options.processes, n_inputs // MIN_ARTICLES_PER_WORKER))
     if processes == 1:
@@ -125,9 +155,32 @@ def run_local(
         for raw in raws:
             yield process_article(raw, ctx)
         return
-    mp = multiprocessing.get_context(_start_method())
-    with mp.Pool(processes, initializer=_init_worker, initargs=(options, profile)) as pool:
-        yield from pool.imap(_process_in_worker, raws, chunksize=2)
+    method = _start_method()
+    # Forked workers get the caller's Context as it is in memory (fork pickles nothing).
+    inherited = dataclasses.replace(context, profile=profile) if (
+        context is not None and method == "fork") else None
+    mp = multiprocessing.get_context(method)
+    with mp.Pool(processes, initializer=_init_worker, initargs=(options, profile, inherited),
+                 maxtasksperchild=TASKS_PER_WORKER) as pool:
+        yield from _in_flight_window(pool, raws, processes * TASKS_IN_FLIGHT_PER_WORKER)
+
+
+def _in_flight_window(pool: Any, raws: Iterable[RawArticle],
+                      window: int) -> Iterator[ArticleResult]:
+    """Results of `raws` in input order, with at most `window` tasks queued on the pool.
+
+    (`Pool.imap` would read the whole input into its queue and buffer results the caller has not
+    taken yet.)
+    """
+    pending: deque[Any] = deque()
+    source = iter(raws)
+    tasks = iter(lambda: list(itertools.islice(source, ARTICLES_PER_TASK)), [])
+    for task in tasks:
+        pending.append(pool.apply_async(_process_in_worker, (task,)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 # --------------------------------------------------------------------------- extract
@@ -152,6 +205,119 @@ def with_pub_date(raw: RawArticle, pub_date: str) -> RawArticle:
     return dataclasses.replace(raw, meta=meta)
 
 
+@dataclass(frozen=True)
+class StreamedRun:
+    """What a streaming run keeps once every result has been handed on.
+
+    `order` is the doc_ids as a whole run lists its articles (processed inputs in input order,
+    then the inputs rejected while reading); `links` the stories and duplicate groups;
+    `linked` whether linking ran (`options.link`); `rerun` the doc_ids re-processed with a date
+    inferred through links.
+    """
+
+    order: tuple[str, ...]
+    links: link.Links
+    linked: bool = True
+    rerun: tuple[str, ...] = ()
+
+    @property
+    def n_inputs(self) -> int:
+        return len(self.order)
+
+
+def _spool_inputs(inputs: Sequence[str | Path], manifest: ManifestArg, options: Options,
+                  spool: Spool[RawArticle], rejected: list[Rejection]) -> Iterator[RawArticle]:
+    """Read every input once: articles go to `spool` (and are yielded), rejections to a list."""
+    from newsevents import ingest
+
+    for item in ingest.iter_inputs(inputs, manifest, options):
+        if isinstance(item, Rejection):
+            rejected.append(item)
+        else:
+            spool.add(item.doc_id, item)
+            yield item
+
+
+def _in_order(results: Iterable[ArticleResult], order: Sequence[str]) -> Iterator[ArticleResult]:
+    """`results` in the order of `order` (engines that keep input order pass straight through)."""
+    waiting: dict[str, ArticleResult] = {}
+    expected = iter(order)
+    head = next(expected, None)
+    for result in results:
+        waiting[result.doc_id] = result
+        while head is not None and head in waiting:
+            yield waiting.pop(head)
+            head = next(expected, None)
+    yield from waiting.values()
+
+
+def _local_runner(options: Options, context: Context | None) -> Runner:
+    """`run_local` with a Context loaded here once when workers can inherit it by fork.
+
+    Every forked worker of both passes (and each fresh worker that replaces one) then starts
+    at once, sharing the loaded pipeline's memory instead of loading its own copy.
+    """
+    if context is None and _start_method() == "fork":
+        context = Context.create(options)
+    return functools.partial(run_local, context=context)
+
+
+def extract_stream(
+    inputs: Sequence[str | Path],
+    manifest: ManifestArg = None,
+    *,
+    options: Options | None = None,
+    on_article: ProgressCallback | None = None,
+    on_rerun: ProgressCallback | None = None,
+    on_start: Callable[[int], None] | None = None,
+    context: Context | None = None,
+    runner: Runner | None = None,
+    spool_dir: str | Path | None = None,
+    **overrides: Any,
+) -> StreamedRun:
+    """Extract events from `inputs` and link them, handing each result on as soon as it is done.
+
+    `on_article(result)` is called once per input (first the inputs rejected while reading, then
+    each processed article in input order); the result is not kept. Articles re-processed with
+    a publication date inferred through links are handed to `on_rerun(result)`; they replace the
+    earlier result of the same doc_id. The returned StreamedRun holds the run's order and links
+    (apply `links.story_of()` to the events). Inputs are spooled to a temporary file in
+    `spool_dir` (default: the system's temporary folder). Other arguments as for `extract`.
+    """
+    given = {k: v for k, v in overrides.items() if v is not None}
+    options = Options.build(**given) if options is None else dataclasses.replace(options, **given)
+    rejected: list[Rejection] = []
+    with Spool[RawArticle](spool_dir) as spool:
+        profile = clean.build_profile(
+            _spool_inputs(inputs, manifest, options, spool, rejected), options)
+        runner = runner or _local_runner(options, context)
+        order = spool.keys()
+        if on_start:
+            on_start(len(order) + len(rejected))
+        for rejection in rejected:
+            if on_article:
+                on_article(ArticleResult(rejection.doc_id, rejection.source_path, None,
+                                         rejection=rejection))
+        collected = link.LinkCollector()
+        for result in _in_order(runner(iter(spool), options, profile, len(order)), order):
+            if options.link:
+                collected.add(result)
+            if on_article:
+                on_article(result)
+        everything = (*order, *(r.doc_id for r in rejected))
+        if not options.link:
+            return StreamedRun(everything, link.Links(), linked=False)
+        rules = link.load_link_rules(knowledge_dirs(options.kb_dirs))
+        inferred = link.infer_pub_dates(collected.views(), rules)
+        rerun = tuple(doc_id for doc_id in order if doc_id in inferred)
+        redo = (with_pub_date(spool.get(doc_id), inferred[doc_id]) for doc_id in rerun)
+        for result in runner(redo, options, profile, len(rerun)):
+            collected.add(result)
+            if on_rerun:
+                on_rerun(result)
+    return StreamedRun(everything, link.link_views(collected.views(), rules), rerun=rerun)
+
+
 def extract(
     inputs: Sequence[str | Path],
     manifest: ManifestArg = None,
@@ -171,33 +337,22 @@ def extract(
     keyword overrides (see `Options`). `context` reuses an already loaded spaCy pipeline and
     knowledge (single-process runs only). `runner` is the engine that processes articles
     (default: `run_local`; `engine_dask.DaskRunner` distributes them); it has `run_local`'s shape.
+
+    The whole run is returned in memory; for large corpora use `extract_stream`, which hands
+    each result on instead of keeping it (this function is `extract_stream` keeping them).
     """
-    given = {k: v for k, v in overrides.items() if v is not None}
-    options = Options.build(**given) if options is None else dataclasses.replace(options, **given)
-    raws, rejected = ingest_all(inputs, manifest, options)
-    if on_start:
-        on_start(len(raws) + len(rejected))
-    results: dict[str, ArticleResult] = {}
-    for rejection in rejected:
-        result = ArticleResult(rejection.doc_id, rejection.source_path, None, rejection=rejection)
-        results[rejection.doc_id] = result
+    kept: dict[str, ArticleResult] = {}
+
+    def keep(result: ArticleResult) -> None:
+        kept[result.doc_id] = result
         if on_article:
             on_article(result)
-    profile = clean.build_profile(raws, options)
-    if runner is None:
-        runner = functools.partial(run_local, context=context)
-    for result in runner(raws, options, profile, len(raws)):
-        results[result.doc_id] = result
-        if on_article:
-            on_article(result)
-    ordered = [results[r.doc_id] for r in raws] + [results[r.doc_id] for r in rejected]
-    if not options.link:
+
+    streamed = extract_stream(
+        inputs, manifest, options=options, on_article=keep,
+        on_rerun=lambda result: kept.__setitem__(result.doc_id, result), on_start=on_start,
+        context=context, runner=runner, **overrides)
+    ordered = [kept[doc_id] for doc_id in streamed.order]
+    if not streamed.linked:
         return RunResult(articles=tuple(ordered))
-    rules = link.load_link_rules(knowledge_dirs(options.kb_dirs))
-    inferred = link.infer_pub_dates(ordered, rules)
-    if inferred:
-        redo = [with_pub_date(r, inferred[r.doc_id]) for r in raws if r.doc_id in inferred]
-        for result in runner(redo, options, profile, len(redo)):
-            results[result.doc_id] = result
-        ordered = [results[r.doc_id] for r in raws] + [results[r.doc_id] for r in rejected]
-    return link.link(ordered, rules)
+    return link.with_links(ordered, streamed.links)

@@ -33,12 +33,23 @@ _BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
                      dtype=np.uint64)
 
 
-@dataclass(frozen=True)
-class _Text:
+@dataclass(frozen=True, slots=True)
+class TextPrint:
+    """What copy detection keeps of an article: its shingles, date and length (not its text)."""
+
     doc_id: str
     shingles: np.ndarray  # sorted unique uint64 shingle hashes
     pub_date: str | None
     length: int
+
+
+def text_print(article: Article) -> TextPrint | None:
+    """The print of an article; None when its body is too short to call copies."""
+    body = article.body
+    found = shingles(body)
+    if len(found) < MIN_SHINGLES:
+        return None
+    return TextPrint(article.doc_id, found, article.pub_date, len(body))
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
@@ -78,7 +89,7 @@ def signature(hashes: np.ndarray, coeffs: tuple[np.ndarray, np.ndarray]) -> np.n
     return mixed.min(axis=0)
 
 
-def _candidates(texts: Sequence[_Text]) -> set[tuple[int, int]]:
+def _candidates(texts: Sequence[TextPrint]) -> set[tuple[int, int]]:
     """Pairs of texts whose signatures agree on all rows of at least one band."""
     if len(texts) < 2:
         return set()
@@ -122,11 +133,11 @@ def is_copy(x: np.ndarray, y: np.ndarray) -> float | None:
 
 def duplicate_groups(articles: Sequence[Article]) -> tuple[DuplicateGroup, ...]:
     """Groups of articles that are copies of one text, canonical copy first; singletons omitted."""
-    texts = [
-        _Text(a.doc_id, s, a.pub_date, len(a.body))
-        for a in articles
-        if len(s := shingles(a.body)) >= MIN_SHINGLES
-    ]
+    return copy_groups([p for a in articles if (p := text_print(a)) is not None])
+
+
+def copy_groups(texts: Sequence[TextPrint]) -> tuple[DuplicateGroup, ...]:
+    """Groups of texts (prints of articles, in run order) that are copies of one text."""
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -153,7 +164,7 @@ def duplicate_groups(articles: Sequence[Article]) -> tuple[DuplicateGroup, ...]:
     return tuple(sorted(result, key=lambda g: g.canonical))
 
 
-def _group(members: Sequence[_Text], score: float) -> DuplicateGroup:
+def _group(members: Sequence[TextPrint], score: float) -> DuplicateGroup:
     canonical = min(members, key=lambda t: (t.pub_date is None, t.pub_date or "", -t.length,
                                             t.doc_id))
     doc_ids = (canonical.doc_id, *sorted(t.doc_id for t in members if t is not canonical))

@@ -15,7 +15,8 @@ from datetime import date
 from types import MappingProxyType
 
 from newsevents.linking.rules import LinkRules
-from newsevents.records import ActorRef, Article, ArticleResult, Event
+from newsevents.linking.views import ArticleView, as_views
+from newsevents.records import ActorRef, ArticleResult, Event
 
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -185,23 +186,24 @@ def outlet_names(outlet: str | None) -> frozenset[str]:
     return frozenset(n for n in names if n)
 
 
-def mentions_of(results: Sequence[ArticleResult], rules: LinkRules) -> tuple[Mention, ...]:
-    """The linking view of every event of the successfully processed articles, in run order."""
+def mentions_of(results: Sequence[ArticleResult] | Sequence[ArticleView],
+                rules: LinkRules) -> tuple[Mention, ...]:
+    """The linking view of every event of the successfully processed articles, in run order.
+
+    `results` are whole results or their light views (`views.ArticleView`): the same mentions.
+    """
     mentions: list[Mention] = []
     cache: dict[str, str | None] = {}
-    for result in results:
-        if result.article is None:
-            continue
-        article = result.article
-        pub_ord = day_ordinal(article.pub_date)
-        outlet = outlet_names(article.outlet)
-        for event in result.events:
-            mentions.append(_mention(len(mentions), event, article, outlet, pub_ord, rules,
+    for view in as_views(results):
+        pub_ord = day_ordinal(view.pub_date)
+        outlet = outlet_names(view.outlet)
+        for event in view.events:
+            mentions.append(_mention(len(mentions), event, view.outlet, outlet, pub_ord, rules,
                                      cache))
     return tuple(mentions)
 
 
-def _mention(idx: int, event: Event, article: Article, outlet: frozenset[str],
+def _mention(idx: int, event: Event, outlet_name: str | None, outlet: frozenset[str],
              pub_ord: int | None, rules: LinkRules, cache: dict[str, str | None]) -> Mention:
     src, src_sector, src_name = _side(event.source, outlet)
     tgt, tgt_sector, tgt_name = _side(event.target, outlet)
@@ -213,7 +215,7 @@ def _mention(idx: int, event: Event, article: Article, outlet: frozenset[str],
             names |= ref_names
     span = parse_span(event.date)
     return Mention(
-        idx=idx, event=event, doc_id=event.doc_id, type=event.type, outlet=article.outlet,
+        idx=idx, event=event, doc_id=event.doc_id, type=event.type, outlet=outlet_name,
         pub_ord=pub_ord, src=src, tgt=tgt, src_sector=src_sector, tgt_sector=tgt_sector,
         src_name=src_name, tgt_name=tgt_name, span=span,
         sides=((src, src_sector, src_name), (tgt, tgt_sector, tgt_name)),

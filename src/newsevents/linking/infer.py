@@ -15,6 +15,7 @@ from datetime import date
 from newsevents.linking.features import Mention, TermStats, mentions_of, term_stats, weekday_of
 from newsevents.linking.match import is_link, score_pair
 from newsevents.linking.rules import LinkRules
+from newsevents.linking.views import ArticleView, as_views
 from newsevents.records import ArticleResult
 
 
@@ -30,9 +31,9 @@ def days_after(date_text: str | None, rules: LinkRules) -> int | None:
     return 0 if weekday_of(phrase) is not None and len(phrase.split()) <= 2 else None
 
 
-def _probes(results: Sequence[ArticleResult], mentions: Sequence[Mention],
+def _probes(views: Sequence[ArticleView], mentions: Sequence[Mention],
             rules: LinkRules) -> list[tuple[Mention, int]]:
-    undated_docs = {r.doc_id for r in results if r.article is not None and not r.article.pub_date}
+    undated_docs = {v.doc_id for v in views if not v.pub_date}
     probes = []
     for m in mentions:
         if m.doc_id in undated_docs and m.event.main and m.span is None:
@@ -42,10 +43,15 @@ def _probes(results: Sequence[ArticleResult], mentions: Sequence[Mention],
     return probes
 
 
-def infer_dates(results: Sequence[ArticleResult], rules: LinkRules) -> dict[str, str]:
-    """doc_id -> YYYY-MM-DD for undated articles whose main event links to a dated report."""
-    mentions = mentions_of(results, rules)
-    probes = _probes(results, mentions, rules)
+def infer_dates(results: Sequence[ArticleResult] | Sequence[ArticleView],
+                rules: LinkRules) -> dict[str, str]:
+    """doc_id -> YYYY-MM-DD for undated articles whose main event links to a dated report.
+
+    `results` are whole results or their light views (`views.ArticleView`).
+    """
+    views = as_views(results)
+    mentions = mentions_of(views, rules)
+    probes = _probes(views, mentions, rules)
     if not probes:
         return {}
     stats = term_stats(mentions)

@@ -18,11 +18,14 @@ Why this shape:
 
 from __future__ import annotations
 
+import array
 import bisect
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 from newsevents.linking.features import DateSpan, Mention, TermStats
 from newsevents.linking.parallel import beside
@@ -409,32 +412,80 @@ def cluster(mentions: Sequence[Mention], rules: LinkRules, stats: TermStats,
     """
     if parallel:
         helper = beside(linked_pairs, mentions, rules, stats, (1, 2))
-        pairs = linked_pairs(mentions, rules, stats, (0, 2)) + helper()
+        pairs = linked_pairs(mentions, rules, stats, (0, 2)).extended(helper())
     else:
         pairs = linked_pairs(mentions, rules, stats)
     return merge_pairs(mentions, _best_first(pairs, mentions), rules)
 
 
+@dataclass(frozen=True)
+class ScoredPairs:
+    """Linked pairs (score, i, j) as three parallel compact arrays, in the order found.
+
+    Why arrays: a corpus with many reports of each happening links millions of pairs; as Python
+    tuples they would take several times the memory of the mentions themselves.
+    """
+
+    scores: array.array  # "d"
+    first: array.array  # "q": mention index i
+    second: array.array  # "q": mention index j
+
+    @classmethod
+    def empty(cls) -> ScoredPairs:
+        return cls(array.array("d"), array.array("q"), array.array("q"))
+
+    def extended(self, other: ScoredPairs) -> ScoredPairs:
+        """These pairs followed by `other`'s."""
+        return ScoredPairs(self.scores + other.scores, self.first + other.first,
+                           self.second + other.second)
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+
 def linked_pairs(mentions: Sequence[Mention], rules: LinkRules, stats: TermStats,
-                 part: tuple[int, int] = (0, 1)) -> list[tuple[float, int, int]]:
+                 part: tuple[int, int] = (0, 1)) -> ScoredPairs:
     """Candidate pairs (of blocks share `part`) that reach their threshold: (score, i, j)."""
     families = type_families(rules)
-    scored: list[tuple[float, int, int]] = []
+    scored = ScoredPairs.empty()
     for i, j in candidate_pairs(mentions, families, stats, rules.weights, part):
         pair = score_pair(mentions[i], mentions[j], rules, stats)
         if pair is not None and is_link(pair, rules.weights):
-            scored.append((pair.score, i, j))
+            scored.scores.append(pair.score)
+            scored.first.append(i)
+            scored.second.append(j)
     return scored
 
 
-def _best_first(scored: list[tuple[float, int, int]],
-                mentions: Sequence[Mention]) -> list[tuple[float, int, int]]:
-    """Pairs by falling score; ties by event ids, so the input order does not matter."""
-    return sorted(scored, key=lambda s: (-s[0], *sorted((mentions[s[1]].event.event_id,
-                                                         mentions[s[2]].event.event_id))))
+SORTED_CHUNK = 1 << 16  # pairs turned back into Python tuples at a time
 
 
-def merge_pairs(mentions: Sequence[Mention], scored: Sequence[tuple[float, int, int]],
+def _best_first(scored: ScoredPairs,
+                mentions: Sequence[Mention]) -> Iterator[tuple[float, int, int]]:
+    """Pairs by falling score; ties by event ids, so the input order does not matter.
+
+    (A stable sort on: score descending, then the smaller and the larger event id of the pair —
+    the event ids by their rank in string order.)
+    """
+    if not len(scored):
+        return
+    ids = [m.event.event_id for m in mentions]
+    rank_of = {event_id: rank for rank, event_id in enumerate(sorted(set(ids)))}
+    ranks = np.fromiter((rank_of[e] for e in ids), dtype=np.int64, count=len(ids))
+    first = np.frombuffer(scored.first, dtype=np.int64)
+    second = np.frombuffer(scored.second, dtype=np.int64)
+    scores = np.frombuffer(scored.scores, dtype=np.float64)
+    low = np.minimum(ranks[first], ranks[second])
+    high = np.maximum(ranks[first], ranks[second])
+    order = np.lexsort((high, low, -scores))
+    del low, high
+    for start in range(0, len(order), SORTED_CHUNK):
+        chunk = order[start:start + SORTED_CHUNK]
+        yield from zip(scores[chunk].tolist(), first[chunk].tolist(), second[chunk].tolist(),
+                       strict=True)
+
+
+def merge_pairs(mentions: Sequence[Mention], scored: Iterable[tuple[float, int, int]],
                 rules: LinkRules) -> list[list[int]]:
     """Greedy merging of linked pairs, best first, within one happening's time span.
 

@@ -5,10 +5,15 @@ events), which a forked child shares copy-on-write instead of receiving pickled.
 safe: the child only computes on data it already holds and sends one pickled result through a
 pipe; it imports nothing, prints nothing and takes no lock another thread could hold. Where fork
 is unavailable, or the child fails, the function simply runs in the caller.
+
+Why the child freezes the garbage collector first: a full collection writes to the header of
+every object it inherited, and each written page becomes the child's own copy — the whole
+parent heap, twice in memory. Frozen, the collector leaves inherited objects alone.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -46,6 +51,7 @@ def beside(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
 
 
 def _child(sender: Any, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    gc.freeze()
     try:
         sender.send(("ok", fn(*args)))
     except BaseException:  # any failure: the caller computes it itself

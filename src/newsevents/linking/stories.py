@@ -21,6 +21,7 @@ from newsevents.errors import UsageError
 from newsevents.linking.features import DateSpan, Mention, is_outlet, parse_span
 from newsevents.linking.match import roles_agree
 from newsevents.linking.rules import LinkRules
+from newsevents.linking.views import ArticleView
 from newsevents.records import (
     PLOVER_TYPES,
     Account,
@@ -31,6 +32,8 @@ from newsevents.records import (
     Story,
 )
 
+# What a story reads of each of its articles: a whole Article or its light linking view.
+ArticleInfo = Article | ArticleView
 SUMMARY_CHARS = 140
 _PRECISION_ORDER = ("day", "month", "year")
 
@@ -66,7 +69,7 @@ def best_date(members: Sequence[Mention]) -> str | None:
 
 
 def build_stories(groups: Sequence[Sequence[int]], mentions: Sequence[Mention],
-                  articles: Mapping[str, Article], rules: LinkRules) -> tuple[Story, ...]:
+                  articles: Mapping[str, ArticleInfo], rules: LinkRules) -> tuple[Story, ...]:
     """One Story per group of mention indexes, accounts filled for stories of several articles."""
     by_doc: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -81,7 +84,7 @@ def build_stories(groups: Sequence[Sequence[int]], mentions: Sequence[Mention],
     return tuple(sorted(stories, key=lambda s: (s.date or "", s.story_id)))
 
 
-def _story(members: Sequence[Mention], articles: Mapping[str, Article]) -> Story:
+def _story(members: Sequence[Mention], articles: Mapping[str, ArticleInfo]) -> Story:
     doc_ids = tuple(sorted({m.doc_id for m in members}))
     pub_dates = [articles[d].pub_date for d in doc_ids if articles[d].pub_date]
     outlets = sorted({articles[d].outlet for d in doc_ids if articles[d].outlet})
@@ -116,7 +119,7 @@ def _in_scope(m: Mention, story: Story, span: DateSpan | None,
 
 
 def _with_accounts(story: Story, members: Sequence[Mention],
-                   by_doc: Mapping[str, Sequence[Mention]], articles: Mapping[str, Article],
+                   by_doc: Mapping[str, Sequence[Mention]], articles: Mapping[str, ArticleInfo],
                    rules: LinkRules) -> Story:
     member_ids = {m.idx for m in members}
     countries = frozenset(story.dyad.split("-")) if story.dyad else frozenset()
@@ -202,7 +205,7 @@ def story_view(run: RunResult, story_id: str) -> dict[str, Any]:
 
 
 def merged_parties(events: Sequence[Event],
-                   articles: Mapping[str, Article]) -> tuple[str | None, str | None]:
+                   articles: Mapping[str, ArticleInfo]) -> tuple[str | None, str | None]:
     """The most reported (source, target) of a story's mentions, the reporting outlet left out.
 
     Pairs with both parties known count first; a story told only with one party known falls back

@@ -36,7 +36,7 @@ from newsevents.store.migrate import current_version, latest_version, migrate
 
 __all__ = [
     "RunRecorder", "Store", "WriteOutcome", "connect_read_only", "insert_rows", "open_store",
-    "save_run",
+    "relink_store", "save_run",
 ]
 
 WriteOutcome = Literal["added", "replaced", "skipped"]
@@ -52,6 +52,7 @@ _ARTICLE_INSERT = (
     f"VALUES ({_placeholders(len(rows.ARTICLE_COLUMNS))}, coalesce(?, nextval('article_seq')))"
 )
 ROWS_PER_STATEMENT = 100
+READ_BATCH = 500  # articles read at a time when iterating over the store
 
 
 def insert_rows(
@@ -332,6 +333,16 @@ class Store:
                 insert_rows(con, "duplicates", rows.DUPLICATE_COLUMNS,
                             [rows.duplicate_row(g) for g in duplicates])
 
+    def write_links(self, stories: Sequence[Story],
+                    duplicates: Iterable[DuplicateGroup] | None = None) -> None:
+        """`write_stories` with each event's story_id taken from the stories' event ids.
+
+        (The same rows, without needing the events themselves: a streaming run has handed them
+        on already.)
+        """
+        self.write_stories(stories, (_StoryMark(event_id, s.story_id) for s in stories
+                                     for event_id in s.event_ids), duplicates)
+
     # ----------------------------------------------------------------- reading
 
     def counts(self) -> dict[str, int]:
@@ -339,15 +350,28 @@ class Store:
         tables = ("runs", "articles", "events", "stories", "duplicates")
         return {t: self._con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    def iter_results(self, batch: int = READ_BATCH) -> Iterator[ArticleResult]:
+        """Every stored article with its events, in input order, read `batch` articles at a time.
+
+        Memory holds one batch, not the store (for linking over a whole store).
+        """
+        order = [d for (d,) in self._con.execute(
+            "SELECT doc_id FROM articles ORDER BY seq, doc_id").fetchall()]
+        for start in range(0, len(order), max(1, batch)):
+            doc_ids = order[start:start + max(1, batch)]
+            marks = _placeholders(len(doc_ids))
+            by_doc: dict[str, list[Event]] = {}
+            for row in self._rows(f"SELECT * FROM events WHERE doc_id IN ({marks}) "
+                                  "ORDER BY doc_id, seq, event_id", doc_ids):
+                by_doc.setdefault(row["doc_id"], []).append(rows.event_from_row(row))
+            found = {row["doc_id"]: row for row in self._rows(
+                f"SELECT * FROM articles WHERE doc_id IN ({marks})", doc_ids)}
+            for doc_id in doc_ids:
+                yield rows.result_from_row(found[doc_id], tuple(by_doc.get(doc_id, ())))
+
     def load_results(self) -> RunResult:
         """Every stored article, event, story and duplicate group as records, in input order."""
-        by_doc: dict[str, list[Event]] = {}
-        for row in self._rows("SELECT * FROM events ORDER BY doc_id, seq, event_id"):
-            by_doc.setdefault(row["doc_id"], []).append(rows.event_from_row(row))
-        articles = tuple(
-            rows.result_from_row(row, tuple(by_doc.get(row["doc_id"], ())))
-            for row in self._rows("SELECT * FROM articles ORDER BY seq, doc_id")
-        )
+        articles = tuple(self.iter_results())
         stories = tuple(rows.story_from_row(r)
                         for r in self._rows("SELECT * FROM stories ORDER BY story_id"))
         duplicates = tuple(rows.duplicate_from_row(r)
@@ -361,6 +385,14 @@ Linker = Callable[[Sequence[ArticleResult]], RunResult]
 WRITE_BATCH = 64
 
 
+@dataclasses.dataclass(frozen=True)
+class _StoryMark:
+    """An event id with its story id: all `write_stories` reads of an event."""
+
+    event_id: str
+    story_id: str
+
+
 class RunRecorder:
     """Commits the articles of a run as they are processed, then the run's links.
 
@@ -370,7 +402,9 @@ class RunRecorder:
     seconds of work and the next run skips what is stored. Use as a context manager: leaving
     the block (also by Ctrl-C or an error) commits what is pending. `finish(run)` rewrites the
     articles that changed after they were recorded (re-run with an inferred publication date),
-    writes the links, and closes the run.
+    writes the links, and closes the run. A streaming run (`pipeline.extract_stream`) passes
+    `rerun` as its `on_rerun` callback and closes with `finish_links(stories, duplicates,
+    doc_ids)` instead: nothing of the run is held in memory here but a fingerprint per article.
     """
 
     def __init__(
@@ -415,26 +449,73 @@ class RunRecorder:
             if outcome != "skipped":
                 self._written[result.doc_id] = _fingerprint(result)
 
+    def rerun(self, result: ArticleResult) -> None:
+        """Rewrite an article re-processed after it was recorded, when it changed.
+
+        (A streaming run re-runs undated articles with a date inferred through links; pass this
+        as `pipeline.extract_stream(on_rerun=...)`.)
+        """
+        self.flush()
+        known = self._written.get(result.doc_id)
+        fingerprint = _fingerprint(result)
+        if known is not None and known != fingerprint:
+            self.store.replace_article(result, self.run_id)
+            self._written[result.doc_id] = fingerprint
+
     def finish(self, run: RunResult, linker: Linker | None = None) -> dict[str, Any]:
         """Rewrite changed articles, write the links and close the run; return its counts.
 
         When the store holds articles beyond this run, linking is redone over the whole store
-        (`linker`, by default `newsevents.link.link`) so stories span runs.
+        (`linker`, by default `newsevents.link.link` on the stored articles, read a batch at a
+        time) so stories span runs.
         """
         self.flush()
         for result in run.articles:
             known = self._written.get(result.doc_id)
             if known is not None and known != _fingerprint(result):
                 self.store.replace_article(result, self.run_id)
-        in_run = {a.doc_id for a in run.articles}
-        if "skipped" in self.outcomes or not self.store.known_doc_ids() <= in_run:
-            linked = _linker(linker)(self.store.load_results().articles)
+        if not self._spans_store({a.doc_id for a in run.articles}):
+            self.store.write_stories(run.stories, run.events, run.duplicates)
+        elif linker is not None:
+            linked = linker(self.store.load_results().articles)
+            self.store.write_stories(linked.stories, linked.events, linked.duplicates)
         else:
-            linked = run
-        self.store.write_stories(linked.stories, linked.events, linked.duplicates)
-        summary = self.store.finish_run(self.run_id, n_inputs=len(run.articles))
+            self.store.write_links(*relink_store(self.store))
+        return self._close(len(run.articles))
+
+    def finish_links(self, stories: Sequence[Story], duplicates: Sequence[DuplicateGroup],
+                     doc_ids: Iterable[str]) -> dict[str, Any]:
+        """Close a streamed run: write its links and counts (`doc_ids`: every input of the run).
+
+        Articles re-run after they were recorded were rewritten by `rerun`. When the store holds
+        articles beyond this run, linking is redone over the whole store, as `finish` does.
+        """
+        self.flush()
+        in_run = set(doc_ids)
+        if self._spans_store(in_run):
+            stories, duplicates = relink_store(self.store)
+        self.store.write_links(stories, duplicates)
+        return self._close(len(in_run))
+
+    def _spans_store(self, in_run: set[str]) -> bool:
+        """Whether links must span the store: it holds articles this run did not write."""
+        return "skipped" in self.outcomes or not self.store.known_doc_ids() <= in_run
+
+    def _close(self, n_inputs: int) -> dict[str, Any]:
+        summary = self.store.finish_run(self.run_id, n_inputs=n_inputs)
         summary["skipped"] = self.outcomes.count("skipped")
         return summary
+
+
+def relink_store(store: Store) -> tuple[tuple[Story, ...], tuple[DuplicateGroup, ...]]:
+    """(stories, duplicate groups) of every stored article, linked with the bundled rules.
+
+    The articles are read a batch at a time and only their light linking views are kept.
+    """
+    from newsevents import link
+
+    links = link.link_views(link.views_of(store.iter_results()))
+    return links.stories, links.duplicates
 
 
 def _fingerprint(result: ArticleResult) -> int:
@@ -462,10 +543,3 @@ def save_run(
             recorder.record_many(run.articles[start:start + WRITE_BATCH])
         return recorder.finish(run, linker)
 
-
-def _linker(linker: Linker | None) -> Linker:
-    if linker is not None:
-        return linker
-    from newsevents import link
-
-    return link.link
