@@ -171,3 +171,15 @@ def test_user_named_by_the_weapons_clause_outranks_its_origin(ref_of, text, phra
 ])
 def test_pronoun_is_never_a_prepositional_coargument_of_its_verb(ref_of, text, expected):
     assert ref_of(text, "them").sector == expected
+
+
+@pytest.mark.parametrize("line", [
+    "By Ismael López Ocampo and",
+    "Mary Beth Sheridan Often prickly Seoul-Tokyo relations have been at one of the lowest ebbs "
+    "in recent months since Japan's toughening of export restrictions against South Korea.",
+])
+def test_names_in_each_others_descriptions_do_not_loop(nlp, line) -> None:
+    """Byline leftovers glued to a sentence: two names each describing the other once sent the
+    resolution round in a circle (RecursionError); each now resolves or stays unknown."""
+    mentions = find_actors(parse(text_article(line), nlp), actor_knowledge())
+    assert all(m.ref is not None for m in mentions)

@@ -44,8 +44,13 @@ class PeopleRules:
         return self._entry_country(hit.entry)
 
     def person_ref(self, person: PersonHit) -> ActorRef | None:
-        """Who a person's name refers to (memoised per name occurrence)."""
+        """Who a person's name refers to (memoised per name occurrence).
+
+        Two names in each other's descriptions ("X, a lawyer for Y", "Y, whose lawyer X ...")
+        would send the resolution round in a circle: a name being resolved counts as unknown to
+        the descriptions it is met in."""
         if person.start not in self._persons:
+            self._persons[person.start] = None  # in progress
             self._persons[person.start] = self._resolve_person(person)
         return self._persons[person.start]
 
