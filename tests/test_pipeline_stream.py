@@ -16,7 +16,7 @@ import pytest
 from newsevents import link
 from newsevents.options import Options
 from newsevents.output import OUTPUT_FILES, RunWriter, tally_of, write_run
-from newsevents.pipeline import _in_flight_window, _in_order
+from newsevents.pipeline import ARTICLES_PER_TASK, _in_flight_window, _in_order
 from newsevents.records import ArticleResult
 from newsevents.spool import Spool
 from newsevents.store import open_store, relink_store, save_run
@@ -149,7 +149,7 @@ def test_worker_window_reads_the_input_lazily():
 
     results = _in_flight_window(pool, inputs(), window=3)
     assert next(results) == "done 0"
-    assert len(pulled) <= 3 * 2 + 2, "only the window is read ahead"
+    assert len(pulled) <= 3 * ARTICLES_PER_TASK + 2, "only the window is read ahead"
     assert list(results)[-1] == "done 999"
     assert list(_in_flight_window(_FakePool(), [1, 2, 3], window=2)) == [
         "done 1", "done 2", "done 3"], "a list is read once, not from its start again"
