@@ -4,6 +4,8 @@ or two further sentences of other regions that show the same phenomenon (not fro
 
 from __future__ import annotations
 
+import pytest
+
 from coding_helpers import code, of_type
 
 PUB = "2024-03-15"
@@ -279,3 +281,20 @@ def test_could_after_a_real_act_keeps_only_the_act(nlp, knowledge):
 def test_a_quantity_stands_for_what_it_measures(nlp, knowledge):
     events = _code(nlp, knowledge, "Turkey delivered 200 tonnes of aid to Gaza on Tuesday.")
     assert [(e.type, e.trigger) for e in events] == [("AID", "delivered")]
+
+
+# --------------------------------------------------------------------------- envoys
+
+
+@pytest.mark.parametrize(("sentence", "event_type"), [
+    ("The ministry summoned the French ambassador over the weekend to protest remarks by Macron.",
+     "ACCUSE"),
+    ("The foreign ministry expelled two Russian diplomats on Friday.", "SANCTION"),
+])
+def test_a_story_about_one_country_does_not_make_its_envoys_summoner_its_own(
+        nlp, knowledge, sentence, event_type):
+    """Who summons or expels a state's envoy is the other state: with only the envoy's country
+    in the text, the doer stays unknown rather than taking the envoy's country."""
+    (event,) = of_type(_code(nlp, knowledge, sentence), event_type)
+    assert event.target is not None and event.target.country in ("FRA", "RUS")
+    assert event.source is None or event.source.country is None

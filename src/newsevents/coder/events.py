@@ -124,7 +124,7 @@ def code_events(
     dyad = story_dyad(mentions)
     candidates = [c for c in candidates if not _gathering(c, parsed)]
     candidates = _talks_or_terms(candidates, parsed.doc)
-    merged = [_summons_at_home(_fill_from_dyad(c, dyad))
+    merged = [_summons_at_home(_fill_from_dyad(c, dyad, knowledge.lexicon))
               for c in _merge(candidates) if _complete(c)]
     kept = [c for c in merged if c.confidence >= options.min_confidence]
     main = _main_index(kept, parsed)
@@ -1037,7 +1037,13 @@ def _named_outright(ref: ActorRef | None) -> bool:
     return ref is not None and (ref.how or "").split("+")[0] in OUTRIGHT_HOW
 
 
-def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
+def _is_envoy(ref: ActorRef | None, lexicon: Any) -> bool:
+    """A state's representative abroad ("the French ambassador", "Iran's envoy")."""
+    words = (ref.text or "").lower().split() if ref is not None else []
+    return any(lexicon.is_cue(w.strip(".,'’s"), "envoy") for w in words)
+
+
+def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...], lexicon: Any) -> Candidate:
     """Complete a missing side with the story's other party: in a report about Japan and South
     Korea, "the export restrictions" without a named target are Japan's on South Korea; in a
     report about one country, its own."""
@@ -1062,6 +1068,9 @@ def _fill_from_dyad(c: Candidate, dyad: tuple[str, ...]) -> Candidate:
         target = _with_country(target, others[0] if others else src)
     elif tgt:
         others = [d for d in dyad if d != tgt]
+        if not others and c.type in BETWEEN_STATES and _is_envoy(target, lexicon):
+            # "the ministry summoned / expelled the French ambassador": not France's own
+            return c
         source = _with_country(source, others[0] if others else tgt)
     elif len(dyad) == 2:
         source, target = _with_country(source, dyad[0]), _with_country(target, dyad[1])

@@ -26,7 +26,7 @@ CUE_ROLES = frozenset(
      "sequel", "oblige", "forbid", "habit", "question", "cause", "circumstance", "additive",
      "time-shift", "continue", "avert", "prevent", "amount", "document", "hypothetical",
      "short-span", "reason", "reciprocal",
-     "elicit"}
+     "elicit", "envoy"}
 )
 
 
