@@ -340,7 +340,10 @@ def extract_stream(
         inferred = link.infer_pub_dates(collected.views(), rules)
         rerun = tuple(doc_id for doc_id in order if doc_id in inferred)
         redo = (with_pub_date(spool.get(doc_id), inferred[doc_id]) for doc_id in rerun)
-        for result in runner(redo, options, profile, len(rerun)):
+        # The few re-runs go in-process: workers forked now, from a caller that holds every
+        # article's linking view, would each copy the pages the caller then writes to.
+        single = dataclasses.replace(options, processes=1)
+        for result in runner(redo, single, profile, len(rerun)):
             collected.add(result)
             if on_rerun:
                 on_rerun(result)
