@@ -57,7 +57,8 @@ def _progress_bar(options: Options) -> Any:
 
 def _stream_with_progress(args: argparse.Namespace, options: Options,
                           record: Callable[[ArticleResult], None],
-                          rerun: Callable[[ArticleResult], None]) -> Any:
+                          rerun: Callable[[ArticleResult], None],
+                          leave_out: Callable[[], Any] | None = None) -> Any:
     """Run `pipeline.extract_stream`, handing each result to `record` under a progress bar."""
     from newsevents.pipeline import extract_stream
 
@@ -76,7 +77,7 @@ def _stream_with_progress(args: argparse.Namespace, options: Options,
     with progress:
         return extract_stream(args.inputs, manifest=args.manifest, options=options,
                               on_start=lambda n: progress.update(task, total=n, refresh=True),
-                              on_article=on_article, on_rerun=rerun)
+                              on_article=on_article, on_rerun=rerun, leave_out=leave_out)
 
 
 def summary_tables(run: RunResult | RunTally) -> list[Any]:
@@ -135,9 +136,10 @@ def _extract_streaming(args: argparse.Namespace, options: Options,
             recorder.rerun(result)
             writer.add(result)
 
-        streamed = _stream_with_progress(args, options, record, rerun)
+        # Copies the store skips stay out of the links, which then match the store as it is.
+        streamed = _stream_with_progress(args, options, record, rerun, recorder.skipped)
         links = streamed.links
-        recorder.finish_links(links.stories, links.duplicates, streamed.order)
+        recorder.finish_links(links.stories, links.duplicates, streamed.order, streamed.left_out)
         story_of = links.story_of() if streamed.linked else None
         return writer.finish(streamed.order, links.stories, links.duplicates, story_of)
 

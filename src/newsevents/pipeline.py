@@ -14,13 +14,12 @@ cores, or Dask workers). Two entry points run the flow:
 from __future__ import annotations
 
 import dataclasses
-import functools
 import gc
 import itertools
 import multiprocessing
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,24 +173,81 @@ def run_local(
 
     `raws` is read lazily: only a few tasks per worker are queued at a time, so neither the
     articles nor their results pile up in memory however large the corpus. A `context` (loaded
-    spaCy pipeline and knowledge) is used in-process, and inherited by forked workers.
+    spaCy pipeline and knowledge) is used in-process, and inherited by forked workers. The pool
+    lives as long as this call; `LocalEngine` keeps one pool for several calls.
     """
-    # A worker process costs a spaCy load (seconds): below a few dozen articles one process wins.
-    processes = max(1, min(options.processes, n_inputs // MIN_ARTICLES_PER_WORKER))
-    if processes == 1:
-        ctx = context or Context.create(options, profile)
-        ctx = dataclasses.replace(ctx, profile=profile)
-        for raw in raws:
-            yield process_article(raw, ctx)
-        return
-    method = _start_method()
-    # Forked workers get the caller's Context as it is in memory (fork pickles nothing).
-    inherited = dataclasses.replace(context, profile=profile) if (
-        context is not None and method == "fork") else None
-    mp = multiprocessing.get_context(method)
-    with mp.Pool(processes, initializer=_init_worker, initargs=(options, profile, inherited),
-                 maxtasksperchild=TASKS_PER_WORKER) as pool:
-        yield from _in_flight_window(pool, raws, processes * TASKS_IN_FLIGHT_PER_WORKER)
+    with LocalEngine(context) as engine:
+        yield from engine(raws, options, profile, n_inputs)
+
+
+class LocalEngine:
+    """The local engine: a Runner that keeps one worker pool for every pass of a run.
+
+    A run calls its engine twice (every article, then the few re-processed with a date inferred
+    through links). Workers forked once, at the first call, when the caller holds little beyond
+    the loaded Context, serve both; a pool forked for the second call would start from a caller
+    that by then holds every article's linking view. Close it (or use it as a context manager)
+    when the run's passes are done. Owned by one run; not thread-safe.
+    """
+
+    def __init__(self, context: Context | None = None) -> None:
+        self._context = context
+        self._pool: Any = None
+        self._pool_key: tuple[Options, CorpusProfile] | None = None
+        self._processes = 0
+        self._froze_gc = False
+
+    def __call__(self, raws: Iterable[RawArticle], options: Options, profile: CorpusProfile,
+                 n_inputs: int) -> Iterator[ArticleResult]:
+        pool = self._pool_for(options, profile, n_inputs)
+        if pool is None:
+            ctx = self._context or Context.create(options, profile)
+            ctx = dataclasses.replace(ctx, profile=profile)
+            return (process_article(raw, ctx) for raw in raws)
+        return _in_flight_window(pool, raws, self._processes * TASKS_IN_FLIGHT_PER_WORKER)
+
+    def _pool_for(self, options: Options, profile: CorpusProfile, n_inputs: int) -> Any:
+        """The open pool if it serves these options and profile, else a new one (None: run
+        in-process, as for a first call on fewer articles than a worker's start-up pays for)."""
+        if self._pool is not None and self._pool_key == (options, profile):
+            return self._pool
+        self.close()
+        # A worker process costs a spaCy load (seconds): below a few dozen articles one wins.
+        processes = max(1, min(options.processes, n_inputs // MIN_ARTICLES_PER_WORKER))
+        if processes == 1:
+            return None
+        method = _start_method()
+        # Forked workers get the caller's Context as it is in memory (fork pickles nothing).
+        inherited = dataclasses.replace(self._context, profile=profile) if (
+            self._context is not None and method == "fork") else None
+        if method == "fork":
+            # The caller's collector would otherwise write to (and so copy) every object its
+            # workers share with it; see the gc module's notes on fork.
+            gc.freeze()
+            self._froze_gc = True
+        self._pool = multiprocessing.get_context(method).Pool(
+            processes, initializer=_init_worker, initargs=(options, profile, inherited),
+            maxtasksperchild=TASKS_PER_WORKER)
+        self._pool_key, self._processes = (options, profile), processes
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the workers (waiting for queued tasks) and let the collector see everything."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool, self._pool_key = None, None
+        if self._froze_gc:
+            gc.unfreeze()
+            self._froze_gc = False
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None and self._pool is not None:
+            self._pool.terminate()
+        self.close()
 
 
 def _in_flight_window(pool: Any, raws: Iterable[RawArticle],
@@ -241,13 +297,14 @@ class StreamedRun:
     `order` is the doc_ids as a whole run lists its articles (processed inputs in input order,
     then the inputs rejected while reading); `links` the stories and duplicate groups;
     `linked` whether linking ran (`options.link`); `rerun` the doc_ids re-processed with a date
-    inferred through links.
+    inferred through links; `left_out` those left out of the links (`leave_out`).
     """
 
     order: tuple[str, ...]
     links: link.Links
     linked: bool = True
     rerun: tuple[str, ...] = ()
+    left_out: tuple[str, ...] = ()
 
     @property
     def n_inputs(self) -> int:
@@ -280,15 +337,15 @@ def _in_order(results: Iterable[ArticleResult], order: Sequence[str]) -> Iterato
     yield from waiting.values()
 
 
-def _local_runner(options: Options, context: Context | None) -> Runner:
-    """`run_local` with a Context loaded here once when workers can inherit it by fork.
+def _local_engine(options: Options, context: Context | None) -> LocalEngine:
+    """A LocalEngine with a Context loaded here once when workers can inherit it by fork.
 
-    Every forked worker of both passes (and each fresh worker that replaces one) then starts
-    at once, sharing the loaded pipeline's memory instead of loading its own copy.
+    Every forked worker (and each fresh worker that replaces one) then starts at once, sharing
+    the loaded pipeline's memory instead of loading its own copy.
     """
     if context is None and _start_method() == "fork":
         context = Context.create(options)
-    return functools.partial(run_local, context=context)
+    return LocalEngine(context)
 
 
 def extract_stream(
@@ -302,6 +359,7 @@ def extract_stream(
     context: Context | None = None,
     runner: Runner | None = None,
     spool_dir: str | Path | None = None,
+    leave_out: Callable[[], Collection[str]] | None = None,
     **overrides: Any,
 ) -> StreamedRun:
     """Extract events from `inputs` and link them, handing each result on as soon as it is done.
@@ -311,15 +369,32 @@ def extract_stream(
     a publication date inferred through links are handed to `on_rerun(result)`; they replace the
     earlier result of the same doc_id. The returned StreamedRun holds the run's order and links
     (apply `links.story_of()` to the events). Inputs are spooled to a temporary file in
-    `spool_dir` (default: the system's temporary folder). Other arguments as for `extract`.
+    `spool_dir` (default: the system's temporary folder). `leave_out()`, asked once every
+    result has been handed on, names doc_ids to leave out of the links (a store's skipped
+    copies: `store.RunRecorder.skipped`). Other arguments as for `extract`.
     """
     given = {k: v for k, v in overrides.items() if v is not None}
     options = Options.build(**given) if options is None else dataclasses.replace(options, **given)
+    if runner is not None:
+        return _stream_passes(inputs, manifest, options, runner, spool_dir,
+                              on_article, on_rerun, on_start, leave_out)
+    with _local_engine(options, context) as engine:
+        return _stream_passes(inputs, manifest, options, engine, spool_dir,
+                              on_article, on_rerun, on_start, leave_out)
+
+
+def _stream_passes(
+    inputs: Sequence[str | Path], manifest: ManifestArg, options: Options, runner: Runner,
+    spool_dir: str | Path | None, on_article: ProgressCallback | None,
+    on_rerun: ProgressCallback | None, on_start: Callable[[int], None] | None,
+    leave_out: Callable[[], Collection[str]] | None = None,
+) -> StreamedRun:
+    """`extract_stream`'s two passes on one engine, then linking (the engine's workers, if it
+    has any, are stopped before the links are made: see `LocalEngine`)."""
     rejected: list[Rejection] = []
     with Spool[RawArticle](spool_dir) as spool:
         profile = clean.build_profile(
             _spool_inputs(inputs, manifest, options, spool, rejected), options)
-        runner = runner or _local_runner(options, context)
         order = spool.keys()
         if on_start:
             on_start(len(order) + len(rejected))
@@ -340,14 +415,16 @@ def extract_stream(
         inferred = link.infer_pub_dates(collected.views(), rules)
         rerun = tuple(doc_id for doc_id in order if doc_id in inferred)
         redo = (with_pub_date(spool.get(doc_id), inferred[doc_id]) for doc_id in rerun)
-        # The few re-runs go in-process: workers forked now, from a caller that holds every
-        # article's linking view, would each copy the pages the caller then writes to.
-        single = dataclasses.replace(options, processes=1)
-        for result in runner(redo, single, profile, len(rerun)):
+        for result in runner(redo, options, profile, len(rerun)):
             collected.add(result)
             if on_rerun:
                 on_rerun(result)
-    return StreamedRun(everything, link.link_views(collected.views(), rules), rerun=rerun)
+    if isinstance(runner, LocalEngine):
+        runner.close()
+    left_out = frozenset(leave_out()) if leave_out else frozenset()
+    views = [v for v in collected if v.doc_id not in left_out]
+    return StreamedRun(everything, link.link_views(views, rules), rerun=rerun,
+                       left_out=tuple(d for d in order if d in left_out))
 
 
 def extract(
@@ -368,7 +445,7 @@ def extract(
     `on_article(result)` after each one (for progress bars). Options come from `options` and
     keyword overrides (see `Options`). `context` reuses an already loaded spaCy pipeline and
     knowledge (single-process runs only). `runner` is the engine that processes articles
-    (default: `run_local`; `engine_dask.DaskRunner` distributes them); it has `run_local`'s shape.
+    (default: a `LocalEngine`; `engine_dask.DaskRunner` distributes them); it has `run_local`'s shape.
 
     The whole run is returned in memory; for large corpora use `extract_stream`, which hands
     each result on instead of keeping it (this function is `extract_stream` keeping them).

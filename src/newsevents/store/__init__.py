@@ -419,6 +419,7 @@ class RunRecorder:
         self._pending: list[ArticleResult] = []
         self._pending_since = 0.0
         self._written: dict[str, int] = {}
+        self._skipped: set[str] = set()
 
     def __enter__(self) -> RunRecorder:
         return self
@@ -446,8 +447,19 @@ class RunRecorder:
         outcomes = self.store.write_articles(results, self.run_id)
         self.outcomes += outcomes
         for result, outcome in zip(results, outcomes, strict=True):
-            if outcome != "skipped":
+            if outcome == "skipped":
+                self._skipped.add(result.doc_id)
+            else:
                 self._written[result.doc_id] = _fingerprint(result)
+
+    def skipped(self) -> frozenset[str]:
+        """The doc_ids recorded so far that the store did not take (a copy is stored).
+
+        A streaming run leaves them out of its links (`extract_stream(leave_out=...)`): its
+        stories are then those of the stored articles, and `finish_links` need not relink.
+        """
+        self.flush()
+        return frozenset(self._skipped)
 
     def rerun(self, result: ArticleResult) -> None:
         """Rewrite an article re-processed after it was recorded, when it changed.
@@ -484,15 +496,18 @@ class RunRecorder:
         return self._close(len(run.articles))
 
     def finish_links(self, stories: Sequence[Story], duplicates: Sequence[DuplicateGroup],
-                     doc_ids: Iterable[str]) -> dict[str, Any]:
+                     doc_ids: Iterable[str], left_out: Iterable[str] = ()) -> dict[str, Any]:
         """Close a streamed run: write its links and counts (`doc_ids`: every input of the run).
 
-        Articles re-run after they were recorded were rewritten by `rerun`. When the store holds
-        articles beyond this run, linking is redone over the whole store, as `finish` does.
+        Articles re-run after they were recorded were rewritten by `rerun`. The links are taken
+        as they are when they were made from exactly what the store holds: the articles this
+        run wrote, without those it skipped (`left_out`: the doc_ids left out of linking). When
+        the store holds more (earlier runs) or the links include a skipped copy, linking is
+        redone over the whole store, as `finish` does.
         """
         self.flush()
         in_run = set(doc_ids)
-        if self._spans_store(in_run):
+        if self._spans_store(in_run) and not self._links_match_store(set(left_out)):
             stories, duplicates = relink_store(self.store)
         self.store.write_links(stories, duplicates)
         return self._close(len(in_run))
@@ -500,6 +515,12 @@ class RunRecorder:
     def _spans_store(self, in_run: set[str]) -> bool:
         """Whether links must span the store: it holds articles this run did not write."""
         return "skipped" in self.outcomes or not self.store.known_doc_ids() <= in_run
+
+    def _links_match_store(self, left_out: set[str]) -> bool:
+        """Whether links made without `left_out` cover exactly the stored articles: everything
+        stored was written by this run and everything skipped was left out."""
+        return (left_out == self._skipped
+                and self.store.known_doc_ids() <= self._written.keys())
 
     def _close(self, n_inputs: int) -> dict[str, Any]:
         summary = self.store.finish_run(self.run_id, n_inputs=n_inputs)
