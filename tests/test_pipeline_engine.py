@@ -13,7 +13,7 @@ from newsevents.options import Options
 from newsevents.pipeline import Context, LocalEngine
 from newsevents.records import ArticleResult, RawArticle
 
-pytestmark = pytest.mark.skipif(pipeline._start_method() != "fork",
+pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="workers inherit the patched function only by fork")
 
 
@@ -29,6 +29,9 @@ def _pid_of_worker(raws, ctx):
 @pytest.fixture
 def engine(monkeypatch):
     monkeypatch.setattr(pipeline, "process_articles", _pid_of_worker)
+    # (threads left by other tests would make the engine spawn, and spawned workers would not
+    # see the patch; these workers run nothing those threads could hold a lock for)
+    monkeypatch.setattr(pipeline, "_start_method", lambda: "fork")
     context = Context(options=Options(), knowledge=None, nlp=None, profile=CorpusProfile())
     with LocalEngine(context) as engine:
         yield engine

@@ -322,17 +322,41 @@ def _block_pairs(kind: str, members: Sequence[Mention], stats: TermStats, w: Wei
                  focus: set[int] | None) -> Iterator[tuple[int, int]]:
     """Calendar and rare-term neighbours; with `focus`, only pairs that involve it."""
     window, max_df, cap = int(w.day_window), int(w.max_term_df), int(w.max_candidates)
+    busy = _Closest(int(w.max_calendar_candidates))
     if focus is None:
-        yield from _calendar_pairs(members, window)
+        yield from _calendar_pairs(members, window, busy)
         seekers = [m for m in members if m.day is None]
     else:
         if kind == "C":
-            yield from _calendar_pairs_of(members, focus, window)
+            yield from _calendar_pairs_of(members, focus, window, busy)
         seekers = [m for m in members if m.idx in focus]
     yield from _term_pairs(members, seekers, stats, max_df, cap)
 
 
-def _calendar_pairs(members: Sequence[Mention], window: int) -> Iterator[tuple[int, int]]:
+@dataclass(frozen=True)
+class _Closest:
+    """Keeps a busy calendar window from making every pair in it a candidate.
+
+    Why: a happening reported by hundreds of outlets in a few days puts them all in one
+    window, and scoring all pairs grows with the square of the story. Each mention keeps the
+    `cap` others that share the most terms with it (then the nearest in time): its copies and
+    retellings, which link the story together; smaller windows are kept whole.
+    """
+
+    cap: int
+
+    def __call__(self, m: Mention, others: Sequence[Mention]) -> Sequence[Mention]:
+        if len(others) <= self.cap:
+            return others
+        terms, day = m.terms, m.day or 0
+        # Shared terms counted, not weighed: a set intersection per pair keeps this cheap
+        # next to scoring the pairs it saves.
+        return heapq.nsmallest(self.cap, others, key=lambda o: (
+            -len(terms & o.terms), abs(day - (o.day or 0)), o.idx))
+
+
+def _calendar_pairs(members: Sequence[Mention], window: int,
+                    closest: _Closest) -> Iterator[tuple[int, int]]:
     """Day-dated mentions of different articles at most `window` days apart (a sweep)."""
     dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
     days = [m.day for m in dated]
@@ -340,13 +364,13 @@ def _calendar_pairs(members: Sequence[Mention], window: int) -> Iterator[tuple[i
     for pos, m in enumerate(dated):
         while days[start] < days[pos] - window:
             start += 1
-        for other in dated[start:pos]:
-            if other.doc_id != m.doc_id:
-                yield other.idx, m.idx
+        others = [o for o in dated[start:pos] if o.doc_id != m.doc_id]
+        for other in closest(m, others):
+            yield other.idx, m.idx
 
 
-def _calendar_pairs_of(members: Sequence[Mention], focus: set[int],
-                       window: int) -> Iterator[tuple[int, int]]:
+def _calendar_pairs_of(members: Sequence[Mention], focus: set[int], window: int,
+                       closest: _Closest) -> Iterator[tuple[int, int]]:
     """Day-dated mentions at most `window` days from a day-dated focus mention."""
     dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
     days = [m.day for m in dated]
@@ -355,9 +379,9 @@ def _calendar_pairs_of(members: Sequence[Mention], focus: set[int],
             continue
         low = bisect.bisect_left(days, m.day - window)
         high = bisect.bisect_right(days, m.day + window)
-        for other in dated[low:high]:
-            if other.doc_id != m.doc_id:
-                yield m.idx, other.idx
+        others = [o for o in dated[low:high] if o.doc_id != m.doc_id]
+        for other in closest(m, others):
+            yield m.idx, other.idx
 
 
 def _term_pairs(members: Sequence[Mention], seekers: Sequence[Mention],

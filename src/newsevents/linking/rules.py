@@ -25,6 +25,7 @@ WEIGHT_NAMES: tuple[str, ...] = (
     "weekday_agrees", "terms", "text", "threshold_dated", "threshold_coarse",
     "threshold_undated", "min_terms_dated", "min_terms_undated", "min_actors_undated",
     "min_terms_coarse", "day_window", "undated_window", "max_term_df", "max_candidates",
+    "max_calendar_candidates",
 )
 
 
@@ -61,6 +62,7 @@ class Weights:
     undated_window: float
     max_term_df: float
     max_candidates: float
+    max_calendar_candidates: float
 
 
 @dataclass(frozen=True)

@@ -130,10 +130,16 @@ def _with_accounts(story: Story, members: Sequence[Mention],
     outlet_docs: dict[str, list[str]] = defaultdict(list)
     for doc_id in story.doc_ids:
         outlet_docs[articles[doc_id].outlet or doc_id].append(doc_id)
+    # Whether a mention matches another depends only on their types and sides, so each outlet
+    # is compared with one mention per distinct (type, sides) of the other outlets: a story
+    # told by hundreds of outlets costs what a story told by a few does.
+    every = Counter(_match_key(m) for ms in scope.values() for m in ms)
+    example = {_match_key(m): m for ms in scope.values() for m in ms}
     accounts = []
     for docs in outlet_docs.values():
         own = [m for d in docs for m in scope[d]]
-        others = [m for d, ms in scope.items() if d not in docs for m in ms]
+        mine = Counter(_match_key(m) for m in own)
+        others = [example[key] for key, n in every.items() if n > mine[key]]
         only = [m for m in own if not any(_matches(m, o, rules) for o in others)]
         article = articles[docs[0]]
         accounts.append(Account(
@@ -144,6 +150,11 @@ def _with_accounts(story: Story, members: Sequence[Mention],
             summary=tuple(summary_line(m) for m in only),
         ))
     return replace(story, accounts=tuple(accounts))
+
+
+def _match_key(m: Mention) -> tuple:
+    """What `_matches` reads of a mention."""
+    return m.type, m.sides, m.countries
 
 
 def _matches(a: Mention, b: Mention, rules: LinkRules) -> bool:
