@@ -96,3 +96,27 @@ def test_runner_yields_in_input_order(client, corpus_dir, options):
     leftover = client.run(lambda dask_worker: [
         name for name in dask_worker.plugins if name.startswith("newsevents-context")])
     assert all(not names for names in leftover.values()), "worker plugins are unregistered"
+
+
+def test_cli_on_a_cluster_writes_what_the_local_engine_writes(client, seeds_out, tmp_path):
+    from tests.conftest import ROOT
+
+    from newsevents.cli import main
+    from newsevents.output import OUTPUT_FILES
+
+    examples, out = ROOT / "examples", tmp_path / "dask"
+    code = main(["extract", str(examples), "--manifest", str(examples / "manifest.jsonl"),
+                 "--out", str(out), "--engine", "dask", "--scheduler",
+                 client.scheduler.address, "--quiet"])
+    assert code == 0
+    for name in OUTPUT_FILES:
+        assert (out / name).read_text() == (seeds_out / name).read_text(), name
+    con = duckdb.connect()
+    stored = duckdb.connect(str(out / "newsevents.duckdb"), read_only=True)
+    for table in ("articles", "events"):
+        copied = con.execute(f"SELECT count(*) FROM read_parquet("
+                             f"'{out}/parquet/{table}/*/*.parquet')").fetchone()[0]
+        assert copied == stored.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+    assert con.execute(f"SELECT count(*) FROM read_parquet('{out}/parquet/stories.parquet')"
+                       ).fetchone()[0] == stored.execute("SELECT count(*) FROM stories"
+                                                         ).fetchone()[0]

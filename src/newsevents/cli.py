@@ -58,7 +58,8 @@ def _progress_bar(options: Options) -> Any:
 def _stream_with_progress(args: argparse.Namespace, options: Options,
                           record: Callable[[ArticleResult], None],
                           rerun: Callable[[ArticleResult], None],
-                          leave_out: Callable[[], Any] | None = None) -> Any:
+                          leave_out: Callable[[], Any] | None = None,
+                          runner: Any = None) -> Any:
     """Run `pipeline.extract_stream`, handing each result to `record` under a progress bar."""
     from newsevents.pipeline import extract_stream
 
@@ -77,7 +78,8 @@ def _stream_with_progress(args: argparse.Namespace, options: Options,
     with progress:
         return extract_stream(args.inputs, manifest=args.manifest, options=options,
                               on_start=lambda n: progress.update(task, total=n, refresh=True),
-                              on_article=on_article, on_rerun=rerun, leave_out=leave_out)
+                              on_article=on_article, on_rerun=rerun, leave_out=leave_out,
+                              runner=runner)
 
 
 def summary_tables(run: RunResult | RunTally) -> list[Any]:
@@ -117,9 +119,10 @@ def summary_tables(run: RunResult | RunTally) -> list[Any]:
     return tables
 
 
-def _extract_streaming(args: argparse.Namespace, options: Options,
-                       db_path: Path) -> tuple[dict[str, Path], RunTally]:
-    """The local engine: each result goes to the store and the output spool as it is done."""
+def _extract_streaming(args: argparse.Namespace, options: Options, db_path: Path,
+                       runner: Any = None) -> tuple[dict[str, Path], RunTally]:
+    """Each result goes to the store and the output spool as it is done (`runner`: the engine,
+    by default the local one)."""
     from newsevents import store
     from newsevents.output import RunWriter
 
@@ -137,7 +140,8 @@ def _extract_streaming(args: argparse.Namespace, options: Options,
             writer.add(result)
 
         # Copies the store skips stay out of the links, which then match the store as it is.
-        streamed = _stream_with_progress(args, options, record, rerun, recorder.skipped)
+        streamed = _stream_with_progress(args, options, record, rerun, recorder.skipped,
+                                         runner)
         links = streamed.links
         recorder.finish_links(links.stories, links.duplicates, streamed.order, streamed.left_out)
         story_of = links.story_of() if streamed.linked else None
@@ -146,17 +150,18 @@ def _extract_streaming(args: argparse.Namespace, options: Options,
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsevents import store
-    from newsevents.output import tally_of, write_run
 
     options = _options_from(args)
     db_path = Path(args.db) if args.db else Path(args.out) / "newsevents.duckdb"
     db_path.parent.mkdir(parents=True, exist_ok=True)
     if options.engine == "dask":
-        from newsevents.engine_dask import run_dask
+        from newsevents.engine_dask import PARQUET_DIR, dask_runner, export_parquet
 
-        run = run_dask(args.inputs, args.manifest, options, args.out)
-        store.save_run(run, db_path, options)
-        paths, tally = write_run(run, args.out), tally_of(run)
+        with dask_runner(options) as runner:
+            paths, tally = _extract_streaming(args, options, db_path, runner)
+        with store.open_store(db_path) as opened:
+            paths["parquet"] = export_parquet(opened.connection, Path(args.out) / PARQUET_DIR,
+                                              options.batch_size)
     else:
         paths, tally = _extract_streaming(args, options, db_path)
     out = _console()

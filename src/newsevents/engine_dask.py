@@ -1,15 +1,22 @@
 """Scale out with Dask: clean, parse and code partitions of the corpus on a cluster.
 
-The flow is the single-process `pipeline.extract` with the per-article work distributed:
+The flow is the single-machine streaming run (`pipeline.extract_stream`) with the per-article
+work distributed by a `DaskRunner`:
 
-1. ingest on the client, then the corpus-level cleaning profile (`clean.build_profile`);
+1. ingest on the client into a spool, learning the corpus-level cleaning profile on the way;
 2. partitions of `options.batch_size` articles run `pipeline.process_article` on the workers;
    each worker loads the spaCy pipeline and knowledge once (a worker plugin), and a worker that
    joins later loads them when it starts;
-3. the results are gathered in input order (a bounded window of partitions is in flight, the
-   input is read lazily), publication dates inferred through links are re-run the same way, and
-   linking runs on the gathered events (its blocking by dyad and month is `link`'s);
-4. articles, events and stories are written as Parquet, partitioned like the work.
+3. results come back in input order (a bounded window of partitions is in flight, the input is
+   read lazily) and are handed on at once: `newsevents extract --engine dask` commits each to
+   the store and spools it for the JSONL files, keeping only its light linking view, exactly as
+   the local engine does, so the client's memory does not grow with the texts of the corpus;
+   publication dates inferred through links are re-run the same way, and linking runs on the
+   views (its blocking by dyad and calendar is `link`'s);
+4. articles and events are copied from the store to Parquet, partitioned like the work
+   (`export_parquet`), with the stories and duplicate groups beside them.
+
+`run_dask` is the in-memory form for the Python API: it returns the whole RunResult.
 
 Dask is an optional extra (`pip install newsevents[dask]`); it is imported only here, lazily.
 Point `--scheduler tcp://host:8786` at an existing cluster (dask-jobqueue, Kubernetes), or let
@@ -70,6 +77,13 @@ def dask_client(options: Options) -> Iterator[Any]:
     )
     with cluster, distributed.Client(cluster) as client:
         yield client
+
+
+@contextmanager
+def dask_runner(options: Options) -> Iterator[DaskRunner]:
+    """A `DaskRunner` on the cluster `options` name (see `dask_client`), cleaned up on exit."""
+    with dask_client(options) as client, DaskRunner(client) as runner:
+        yield runner
 
 
 def _plugin_class() -> type:
@@ -215,30 +229,34 @@ def run_dask(
 
 
 def write_parquet(run: RunResult, folder: str | Path, partition_size: int) -> Path:
-    """Write articles and events (Hive-partitioned by `part`) and stories as Parquet.
-
-    The columns are the store's tables (see store/schema_v*.sql), written through an in-memory
-    store so both outputs share one definition.
-    """
+    """Write the articles and events of `run` (copies of one text included), partitioned, and
+    its stories as Parquet (see `export_parquet`), through an in-memory store."""
     from newsevents.store import open_store
 
+    with open_store(":memory:") as store:
+        _insert_all(store.connection, run)
+        return export_parquet(store.connection, folder, partition_size)
+
+
+def export_parquet(con: Any, folder: str | Path, partition_size: int) -> Path:
+    """Copy a store's tables to Parquet under `folder`.
+
+    `articles/` and `events/` are Hive-partitioned by `part` (consecutive runs of
+    `partition_size` articles in input order, an article's events with it); `stories.parquet`
+    and `duplicates.parquet` are whole. The columns are the store's (store/schema_v*.sql).
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    size = max(1, partition_size)
-    with open_store(":memory:") as store:
-        con = store.connection
-        _insert_all(con, run)
-        part = f"(a.seq - 1) // {size} AS part"
-        copies = {
-            "articles": f"SELECT a.*, {part} FROM articles a",
-            "events": f"SELECT e.*, {part} FROM events e JOIN articles a USING (doc_id)",
-        }
-        for table, select in copies.items():
-            target = _quoted(folder / table)
-            con.execute(f"COPY ({select}) TO {target} "
-                        "(FORMAT parquet, PARTITION_BY (part), OVERWRITE)")
-        for table in ("stories", "duplicates"):
-            con.execute(f"COPY {table} TO {_quoted(folder / f'{table}.parquet')} (FORMAT parquet)")
+    part = f"(a.seq - 1) // {max(1, partition_size)} AS part"
+    copies = {
+        "articles": f"SELECT a.*, {part} FROM articles a",
+        "events": f"SELECT e.*, {part} FROM events e JOIN articles a USING (doc_id)",
+    }
+    for table, select in copies.items():
+        con.execute(f"COPY ({select}) TO {_quoted(folder / table)} "
+                    "(FORMAT parquet, PARTITION_BY (part), OVERWRITE)")
+    for table in ("stories", "duplicates"):
+        con.execute(f"COPY {table} TO {_quoted(folder / f'{table}.parquet')} (FORMAT parquet)")
     return folder
 
 
