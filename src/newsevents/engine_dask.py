@@ -4,7 +4,7 @@ The flow is the single-machine streaming run (`pipeline.extract_stream`) with th
 work distributed by a `DaskRunner`:
 
 1. ingest on the client into a spool, learning the corpus-level cleaning profile on the way;
-2. partitions of `options.batch_size` articles run `pipeline.process_article` on the workers;
+2. partitions of `options.batch_size` articles run `pipeline.process_articles` on the workers;
    each worker loads the spaCy pipeline and knowledge once (a worker plugin), and a worker that
    joins later loads them when it starts;
 3. results come back in input order (a bounded window of partitions is in flight, the input is
@@ -111,10 +111,10 @@ def _process_partition(raws: Sequence[RawArticle], plugin_name: str) -> list[Art
     """Run on a worker: process one partition with the worker's loaded Context."""
     from distributed import get_worker
 
-    from newsevents.pipeline import process_article
+    from newsevents.pipeline import process_articles
 
     context = get_worker().plugins[plugin_name].context
-    return [process_article(raw, context) for raw in raws]
+    return process_articles(raws, context)
 
 
 def partitions(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
@@ -132,11 +132,12 @@ def batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class DaskRunner:
-    """Runs `process_article` over articles on a Dask cluster, yielding results in input order.
+    """Runs `process_articles` on partitions of articles on a Dask cluster, in input order.
 
     Has the shape of `pipeline.run_local(raws, options, profile, n_inputs)` so either engine can
-    drive the same flow; `raws` is read lazily, a window of partitions at a time. Workers build their Context once per (options, profile), however many
-    passes use it; `close()` removes it from the workers.
+    drive the same flow; `raws` is read lazily, a window of partitions at a time. Workers build
+    their Context once per (options, profile), however many passes use it; `close()` removes
+    it from the workers.
     """
 
     def __init__(self, client: Any) -> None:
