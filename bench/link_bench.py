@@ -3,9 +3,9 @@
     .venv/bin/python bench/link_bench.py              # 10k and 100k events
     .venv/bin/python bench/link_bench.py --sizes 1000 20000
 
-Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own (the forked
-helpers that use the second core from 20k mentions on are not counted; `--serial` runs without
-them). link_cpu_seconds is the main process's CPU time. The corpus is
+Each size runs in a fresh process, so its peak RSS (resource.getrusage) is its own. Linking
+runs as `newsevents extract` runs it, in one process; `--parallel` adds the forked helper that
+uses the second core (its memory is not counted). link_cpu_seconds is the main process's CPU time. The corpus is
 synthetic but shaped like news: happenings between country pairs drawn from a skewed (Zipf-like)
 distribution, a third of them domestic; PLOVER types with news-like frequencies; dates over
 three years, most to the day, some to the month or year, some unknown; a source unresolved in
@@ -152,7 +152,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n_events: int, parallel: bool | None = None) -> dict:
+def measure(n_events: int, parallel: bool = False) -> dict:
     """Build the inputs, link them, and report time and memory (run in its own process)."""
     from newsevents import link
 
@@ -203,17 +203,18 @@ def pair_quality(run) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--serial", action="store_true", help="one process (no forked helpers)")
+    parser.add_argument("--parallel", action="store_true",
+                        help="score half the pairs in a forked helper (link_views(parallel=True))")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, False if args.serial else None)))
+        print(json.dumps(measure(args.one, args.parallel)))
         return
     print(f"load average before: {os.getloadavg()[0]:.1f} (wall time grows with other work on "
           "the machine; link_cpu_seconds does not)")
     for size in args.sizes:
         command = [sys.executable, __file__, "--one", str(size)]
-        done = subprocess.run(command + (["--serial"] if args.serial else []), check=True,
+        done = subprocess.run(command + (["--parallel"] if args.parallel else []), check=True,
                               capture_output=True, text=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"{size:>7} events requested: " + ", ".join(f"{k} {v}" for k, v in figures.items()))
