@@ -183,3 +183,22 @@ def test_names_in_each_others_descriptions_do_not_loop(nlp, line) -> None:
     resolution round in a circle (RecursionError); each now resolves or stays unknown."""
     mentions = find_actors(parse(text_article(line), nlp), actor_knowledge())
     assert all(m.ref is not None for m in mentions)
+
+
+@pytest.mark.parametrize("text, phrase, expected", [
+    ("Rebel leaders met Algerian officials in Algiers on Sunday.", "Rebel leaders", "REB"),
+    ("Party officials in Japan criticized the prime minister on Monday.", "Party officials",
+     "PTY"),
+    ("Church leaders in Uganda urged the president to release the detainees.", "Church leaders",
+     "REL"),
+    ("Rebel commanders in Sudan accused the army of shelling civilians.", "Rebel commanders",
+     "REB"),
+    ("Opposition officials in Kenya denied the report on Monday.", "Opposition officials", "OPP"),
+    ("Police officials in Kenya arrested three journalists on Monday.", "Police officials", "GOV"),
+    # a group of people keeps its own word; a title of the same group stays as it is
+    ("Government troops clashed with rebel fighters near Kidal on Monday.", "Government troops",
+     "MIL"),
+    ("Government officials in Ghana denied the report on Monday.", "Government officials", "GOV"),
+])
+def test_a_title_is_a_post_in_the_group_named_before_it(ref_of, text, phrase, expected):
+    assert ref_of(text, phrase).sector == expected

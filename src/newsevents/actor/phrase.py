@@ -410,7 +410,7 @@ class Resolver(ReferenceRules, PeopleRules):
         own = [(s, h) for s, h in agents if not s.place]
         for _, hit in own:
             if hit.start <= root.i < hit.end:
-                return hit
+                return self._group_of_post(own, hit) or hit
         if self._is_actor_word(root):
             before = [(s, h) for s, h in own if h.end <= root.i + 1]
             if before:
@@ -424,6 +424,17 @@ class Resolver(ReferenceRules, PeopleRules):
                   or s.direct and self._hit_root(h.start, h.end).dep_ in ("poss", "conj")
                   or partitive and s.direct]
         return linked[0][1] if linked else None
+
+    @staticmethod
+    def _group_of_post(own: list[tuple[Signal, AgentHit]], head: AgentHit) -> AgentHit | None:
+        """"rebel leaders", "party officials", "military leaders", "police officials": a one-word
+        title is a post within the group the word before it names, so the group's sector wins
+        (the title alone says GOV or MIL). Groups of people keep their own word: "government
+        troops" are MIL."""
+        if head.agent.kind != "title" or head.end - head.start != 1:
+            return None
+        groups = [h for _, h in own if h.end == head.start and h.agent.kind in ("body", "people")]
+        return groups[-1] if groups else None
 
     def _is_actor_word(self, token: Any) -> bool:
         """Names, people and title-like heads can take a sector word in front of them."""
