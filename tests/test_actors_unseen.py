@@ -202,3 +202,11 @@ def test_names_in_each_others_descriptions_do_not_loop(nlp, line) -> None:
 ])
 def test_a_title_is_a_post_in_the_group_named_before_it(ref_of, text, phrase, expected):
     assert ref_of(text, phrase).sector == expected
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Tribal elders in Afghanistan urged the Taliban to reopen girls' schools.", "Tribal elders"),
+    ("Clan elders in Somalia brokered a truce between the two militias.", "Clan elders"),
+])
+def test_elders_are_civilians_of_their_place_not_its_government(ref_of, text, phrase):
+    assert cs(ref_of(text, phrase))[1] == "CVL"
