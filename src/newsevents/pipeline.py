@@ -20,9 +20,10 @@ import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsevents import actors, clean, coding, dates, link, nlp
 from newsevents.clean import CorpusProfile
@@ -375,22 +376,35 @@ def extract_stream(
     """
     given = {k: v for k, v in overrides.items() if v is not None}
     options = Options.build(**given) if options is None else dataclasses.replace(options, **given)
-    if runner is not None:
-        return _stream_passes(inputs, manifest, options, runner, spool_dir,
-                              on_article, on_rerun, on_start, leave_out)
-    with _local_engine(options, context) as engine:
-        return _stream_passes(inputs, manifest, options, engine, spool_dir,
-                              on_article, on_rerun, on_start, leave_out)
+    engine = nullcontext(runner) if runner is not None else _local_engine(options, context)
+    # Leaving the block stops a LocalEngine's workers before the links are made (see there).
+    with engine as run_on:
+        passes = _run_passes(inputs, manifest, options, run_on, spool_dir,
+                             on_article, on_rerun, on_start)
+    if passes.collected is None:
+        return StreamedRun(passes.everything, link.Links(), linked=False)
+    left_out = frozenset(leave_out()) if leave_out else frozenset()
+    views = [v for v in passes.collected if v.doc_id not in left_out]
+    return StreamedRun(passes.everything, link.link_views(views, passes.rules), rerun=passes.rerun,
+                       left_out=tuple(d for d in passes.everything if d in left_out))
 
 
-def _stream_passes(
+class _Passes(NamedTuple):
+    """What the passes over the articles leave for linking."""
+
+    everything: tuple[str, ...]  # StreamedRun.order
+    collected: link.LinkCollector | None  # None: linking is off
+    rules: link.LinkRules | None = None
+    rerun: tuple[str, ...] = ()
+
+
+def _run_passes(
     inputs: Sequence[str | Path], manifest: ManifestArg, options: Options, runner: Runner,
     spool_dir: str | Path | None, on_article: ProgressCallback | None,
     on_rerun: ProgressCallback | None, on_start: Callable[[int], None] | None,
-    leave_out: Callable[[], Collection[str]] | None = None,
-) -> StreamedRun:
-    """`extract_stream`'s two passes on one engine, then linking (the engine's workers, if it
-    has any, are stopped before the links are made: see `LocalEngine`)."""
+) -> _Passes:
+    """`extract_stream`'s passes on one engine: every article, then those re-run with a
+    publication date inferred through links."""
     rejected: list[Rejection] = []
     with Spool[RawArticle](spool_dir) as spool:
         profile = clean.build_profile(
@@ -410,7 +424,7 @@ def _stream_passes(
                 on_article(result)
         everything = (*order, *(r.doc_id for r in rejected))
         if not options.link:
-            return StreamedRun(everything, link.Links(), linked=False)
+            return _Passes(everything, None)
         rules = link.load_link_rules(knowledge_dirs(options.kb_dirs))
         inferred = link.infer_pub_dates(collected.views(), rules)
         rerun = tuple(doc_id for doc_id in order if doc_id in inferred)
@@ -419,12 +433,7 @@ def _stream_passes(
             collected.add(result)
             if on_rerun:
                 on_rerun(result)
-    if isinstance(runner, LocalEngine):
-        runner.close()
-    left_out = frozenset(leave_out()) if leave_out else frozenset()
-    views = [v for v in collected if v.doc_id not in left_out]
-    return StreamedRun(everything, link.link_views(views, rules), rerun=rerun,
-                       left_out=tuple(d for d in order if d in left_out))
+    return _Passes(everything, collected, rules, rerun)
 
 
 def extract(

@@ -427,9 +427,9 @@ class Resolver(ReferenceRules, PeopleRules):
 
     @staticmethod
     def _group_of_post(own: list[tuple[Signal, AgentHit]], head: AgentHit) -> AgentHit | None:
-        """"rebel leaders", "party officials", "military leaders", "police officials": a one-word
-        title is a post within the group the word before it names, so the group's sector wins
-        (the title alone says GOV or MIL). Groups of people keep their own word: "government
+        """"rebel leaders", "party officials", "police officials": a one-word title is a post
+        within the group the word before it names, so the group's sector wins (the title alone
+        says GOV or MIL). Groups of people keep their own word: "government
         troops" are MIL."""
         if head.agent.kind != "title" or head.end - head.start != 1:
             return None

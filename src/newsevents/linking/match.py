@@ -322,7 +322,7 @@ def _block_pairs(kind: str, members: Sequence[Mention], stats: TermStats, w: Wei
                  focus: set[int] | None) -> Iterator[tuple[int, int]]:
     """Calendar and rare-term neighbours; with `focus`, only pairs that involve it."""
     window, max_df, cap = int(w.day_window), int(w.max_term_df), int(w.max_candidates)
-    busy = _Closest(int(w.max_calendar_candidates))
+    busy = int(w.max_calendar_candidates)
     if focus is None:
         yield from _calendar_pairs(members, window, busy)
         seekers = [m for m in members if m.day is None]
@@ -333,30 +333,25 @@ def _block_pairs(kind: str, members: Sequence[Mention], stats: TermStats, w: Wei
     yield from _term_pairs(members, seekers, stats, max_df, cap)
 
 
-@dataclass(frozen=True)
-class _Closest:
-    """Keeps a busy calendar window from making every pair in it a candidate.
+def _closest(m: Mention, others: Sequence[Mention], cap: int) -> Sequence[Mention]:
+    """`others`, or in a busy calendar window the `cap` that share the most terms with `m`
+    (then the nearest in time).
 
     Why: a happening reported by hundreds of outlets in a few days puts them all in one
-    window, and scoring all pairs grows with the square of the story. Each mention keeps the
-    `cap` others that share the most terms with it (then the nearest in time): its copies and
-    retellings, which link the story together; smaller windows are kept whole.
+    window, and scoring all pairs grows with the square of the story. A mention's copies and
+    retellings share the most terms with it and link the story together; smaller windows are
+    kept whole. Shared terms are counted, not weighed: a set intersection per pair keeps this
+    cheap next to scoring the pairs it saves.
     """
-
-    cap: int
-
-    def __call__(self, m: Mention, others: Sequence[Mention]) -> Sequence[Mention]:
-        if len(others) <= self.cap:
-            return others
-        terms, day = m.terms, m.day or 0
-        # Shared terms counted, not weighed: a set intersection per pair keeps this cheap
-        # next to scoring the pairs it saves.
-        return heapq.nsmallest(self.cap, others, key=lambda o: (
-            -len(terms & o.terms), abs(day - (o.day or 0)), o.idx))
+    if len(others) <= cap:
+        return others
+    terms, day = m.terms, m.day or 0
+    return heapq.nsmallest(cap, others, key=lambda o: (
+        -len(terms & o.terms), abs(day - (o.day or 0)), o.idx))
 
 
 def _calendar_pairs(members: Sequence[Mention], window: int,
-                    closest: _Closest) -> Iterator[tuple[int, int]]:
+                    busy: int) -> Iterator[tuple[int, int]]:
     """Day-dated mentions of different articles at most `window` days apart (a sweep)."""
     dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
     days = [m.day for m in dated]
@@ -365,12 +360,12 @@ def _calendar_pairs(members: Sequence[Mention], window: int,
         while days[start] < days[pos] - window:
             start += 1
         others = [o for o in dated[start:pos] if o.doc_id != m.doc_id]
-        for other in closest(m, others):
+        for other in _closest(m, others, busy):
             yield other.idx, m.idx
 
 
 def _calendar_pairs_of(members: Sequence[Mention], focus: set[int], window: int,
-                       closest: _Closest) -> Iterator[tuple[int, int]]:
+                       busy: int) -> Iterator[tuple[int, int]]:
     """Day-dated mentions at most `window` days from a day-dated focus mention."""
     dated = sorted((m for m in members if m.day is not None), key=lambda m: m.day)
     days = [m.day for m in dated]
@@ -380,7 +375,7 @@ def _calendar_pairs_of(members: Sequence[Mention], focus: set[int], window: int,
         low = bisect.bisect_left(days, m.day - window)
         high = bisect.bisect_right(days, m.day + window)
         others = [o for o in dated[low:high] if o.doc_id != m.doc_id]
-        for other in closest(m, others):
+        for other in _closest(m, others, busy):
             yield m.idx, other.idx
 
 

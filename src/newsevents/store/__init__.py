@@ -506,11 +506,10 @@ class RunRecorder:
         redone over the whole store, as `finish` does.
         """
         self.flush()
-        in_run = set(doc_ids)
-        if self._spans_store(in_run) and not self._links_match_store(set(left_out)):
+        if not self._links_match_store(set(left_out)):
             stories, duplicates = relink_store(self.store)
         self.store.write_links(stories, duplicates)
-        return self._close(len(in_run))
+        return self._close(len(set(doc_ids)))
 
     def _spans_store(self, in_run: set[str]) -> bool:
         """Whether links must span the store: it holds articles this run did not write."""
